@@ -1,0 +1,161 @@
+"""The scenario model: what a valid scenario file becomes once loaded.
+
+Plain frozen dataclasses, no Textual and no YAML here. The vocabulary (moods,
+endings, stances, tags...) is the one fixed in the scenario format contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FORMAT_VERSION = 1
+
+LANGUAGES: tuple[str, ...] = ("en", "sv", "fr", "hr", "bg")
+REACTIONS: tuple[str, ...] = (
+    "pushback",
+    "angry",
+    "pleads",
+    "bargains",
+    "guilt",
+    "threatens",
+    "relieved",
+)
+REASONS: tuple[str, ...] = (
+    "nonpayment",
+    "scope-creep",
+    "style-mismatch",
+    "abusive",
+    "hate-the-work",
+    "outgrown",
+    "price-increase",
+    "pivot",
+    "other",
+)
+MOODS: tuple[str, ...] = (
+    "calm",
+    "surprised",
+    "irritated",
+    "angry",
+    "pleading",
+    "hurt",
+    "bargaining",
+    "threatening",
+    "relieved",
+)
+ENDINGS: tuple[str, ...] = ("clean-exit", "caved", "burned-bridge", "stalled")
+
+#: Stances in order of precedence: when a reply fits several, the first wins.
+STANCES: tuple[str, ...] = ("hostile", "cave", "waffle", "firm")
+
+#: Tags that describe what a line contains (the stances are tags too).
+CONTENT_TAGS: tuple[str, ...] = (
+    "decision",
+    "gratitude",
+    "handoff",
+    "notice",
+    "in-writing",
+    "hedge",
+    "filler",
+    "apology",
+    "permission",
+    "minimizer",
+    "over-explain",
+    "reversal",
+    "blame",
+    "breakup-phrase",
+)
+TAGS: tuple[str, ...] = CONTENT_TAGS + STANCES
+
+#: Keys a reply mapping may use.
+REPLY_KEYS: tuple[str, ...] = (*STANCES, "default")
+
+#: Names that may appear in braces inside text.
+PLACEHOLDERS: tuple[str, ...] = ("client", "you")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A 1-based position in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A line the user can pick on a turn."""
+
+    say: str
+    next: str
+    coach: str
+    tags: tuple[str, ...] = ()
+    mark: Mark = Mark(0, 0)
+
+    @property
+    def stance(self) -> str | None:
+        """The stance the author stated with a stance tag, if any (precedence applies)."""
+        for stance in STANCES:
+            if stance in self.tags:
+                return stance
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A turn (the client speaks, the user answers) or an ending."""
+
+    id: str
+    client: str | None = None
+    mood: str | None = None
+    tip: str | None = None
+    choices: tuple[Choice, ...] = ()
+    reply: Mapping[str, str] = field(default_factory=dict)
+    ending: str | None = None
+    lesson: str | None = None
+    mark: Mark = Mark(0, 0)
+
+    @property
+    def is_ending(self) -> bool:
+        return self.ending is not None
+
+    @property
+    def accepts_reply(self) -> bool:
+        """Whether the user may type their own words on this turn."""
+        return bool(self.reply)
+
+    def targets(self) -> tuple[str, ...]:
+        """Every node id this node can lead to, choices first, in file order."""
+        seen: dict[str, None] = {}
+        for choice in self.choices:
+            seen.setdefault(choice.next, None)
+        for target in self.reply.values():
+            seen.setdefault(target, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """One rehearsal scenario, loaded from one file."""
+
+    id: str
+    title: str
+    language: str
+    reaction: str
+    reason: str
+    summary: str
+    client: str
+    start: str
+    nodes: Mapping[str, Node]
+    difficulty: int = 1
+    you: str | None = None
+    format: int = FORMAT_VERSION
+    path: Path | None = None
+
+    @property
+    def endings(self) -> tuple[Node, ...]:
+        return tuple(node for node in self.nodes.values() if node.is_ending)
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
