@@ -1,0 +1,292 @@
+"""The ``partways`` command line.
+
+Paths that need no screen (``validate``, ``history``, ``coach``, ``--version``)
+never import Textual: the terminal app is imported only inside the commands
+that open it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from partways import __version__
+
+if TYPE_CHECKING:
+    from partways.scenario.catalog import Catalog
+    from partways.scenario.model import Scenario
+    from partways.store.history import HistoryStore
+
+PROG = "partways"
+
+
+class UsageError(Exception):
+    """Bad arguments or a missing path: exit status 2."""
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--scenarios",
+        metavar="DIR",
+        action="append",
+        default=argparse.SUPPRESS,
+        help="add a folder of scenario packs (repeatable; also PARTWAYS_SCENARIOS)",
+    )
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the history is kept (also PARTWAYS_DATA_DIR)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        parents=[common],
+        description="Rehearse ending a client relationship, with a coach in your terminal.",
+        epilog="Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser(
+        "play", parents=[common], help="start straight into one rehearsal"
+    )
+    play.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a file")
+    play.add_argument("--client", metavar="NAME", help="the client's name for {client}")
+    play.add_argument("--you", metavar="NAME", help="your name for {you}")
+
+    validate = sub.add_parser(
+        "validate", parents=[common], help="check scenario files or folders"
+    )
+    validate.add_argument("paths", metavar="PATH", nargs="*", help="files or folders")
+    validate.add_argument("--json", action="store_true", help="print a JSON list")
+
+    history = sub.add_parser("history", parents=[common], help="list finished rehearsals")
+    history.add_argument("--json", action="store_true", help="print a JSON list")
+
+    coach = sub.add_parser("coach", parents=[common], help="coach one reply or message draft")
+    coach.add_argument("text", metavar="TEXT", nargs="?", help="the text (default: stdin)")
+    coach.add_argument("--lang", metavar="LANG", help="en, sv, fr, hr or bg (default: detect)")
+    coach.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args in (["--version"], ["-V"]):  # fast path: no argparse help machinery
+        print(f"{PROG} {__version__}")
+        return 0
+    parser = build_parser()
+    options = parser.parse_args(args)
+    try:
+        if options.command == "validate":
+            return cmd_validate(options)
+        if options.command == "history":
+            return cmd_history(options)
+        if options.command == "coach":
+            return cmd_coach(options)
+        if options.command == "play":
+            return cmd_play(options)
+        return cmd_app(options)
+    except UsageError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _scenario_dirs(options: argparse.Namespace) -> list[Path]:
+    from partways.paths import scenario_dirs
+
+    return scenario_dirs(getattr(options, "scenarios", []))
+
+
+def _store(options: argparse.Namespace) -> HistoryStore:
+    from partways.paths import data_dir
+    from partways.store.history import HistoryStore
+
+    return HistoryStore(data_dir(getattr(options, "data_dir", None)))
+
+
+def _check_extra_dirs(options: argparse.Namespace) -> None:
+    for given in getattr(options, "scenarios", []):
+        if not Path(given).expanduser().is_dir():
+            raise UsageError(f"--scenarios {given}: no such folder")
+
+
+# -- validate -----------------------------------------------------------------
+
+
+def cmd_validate(options: argparse.Namespace) -> int:
+    from partways.scenario.catalog import validate_paths
+
+    if options.paths:
+        paths = [Path(p) for p in options.paths]
+        for path in paths:
+            if not path.exists():
+                raise UsageError(f"{path}: no such file or folder")
+    else:
+        _check_extra_dirs(options)
+        paths = [p for p in _scenario_dirs(options) if p.exists()]
+    problems = validate_paths(paths)
+    if options.json:
+        print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem.format())
+        files = {p.path for p in problems}
+        if problems:
+            print(
+                f"{len(problems)} problem{'s' * (len(problems) != 1)} "
+                f"in {len(files)} file{'s' * (len(files) != 1)}",
+                file=sys.stderr,
+            )
+    return 1 if problems else 0
+
+
+# -- history ------------------------------------------------------------------
+
+
+def cmd_history(options: argparse.Namespace) -> int:
+    store = _store(options)
+    records = store.all()
+    if store.notice:
+        print(f"{PROG}: warning: {store.notice}", file=sys.stderr)
+    if options.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    if not records:
+        console.print(Text("No rehearsals yet. Run `partways` to start one."))
+        return 0
+    table = Table(title=Text("Rehearsals, newest first"))
+    for column in ("started", "scenario", "outcome", "firm", "brief", "grace", "handoff"):
+        table.add_column(column, justify="right" if len(column) <= 7 else "left")
+    for record in records:
+        scores: dict[str, Any] = record.get("scores") or {}
+        table.add_row(
+            Text(str(record.get("started", ""))),
+            Text(str(record.get("scenario", ""))),
+            Text(str(record.get("outcome", ""))),
+            *(
+                Text(str(scores.get(key, "")))
+                for key in ("firmness", "brevity", "grace", "handoff")
+            ),
+        )
+    console.print(table)
+    return 0
+
+
+# -- coach --------------------------------------------------------------------
+
+
+def cmd_coach(options: argparse.Namespace) -> int:
+    from partways.coach.classify import classify
+    from partways.coach.detect import detect_language
+    from partways.scenario.model import LANGUAGES
+    from partways.scores import Said, score
+
+    text = options.text if options.text is not None else sys.stdin.read()
+    if options.lang is not None and options.lang not in LANGUAGES:
+        raise UsageError(f"--lang {options.lang}: use one of {', '.join(LANGUAGES)}")
+    lang = options.lang or detect_language(text)
+    analysis = classify(text, lang)
+    scores = score([Said(text, analysis.stance, analysis.tags)]) if text.strip() else None
+    payload = {
+        "stance": analysis.stance,
+        "language": analysis.language,
+        "findings": [
+            {"tag": f.tag, "start": f.start, "end": f.end, "text": f.text, "advice": f.advice}
+            for f in analysis.findings
+        ],
+        "scores": (scores.to_json() if scores else {k: 0 for k in _SCORE_KEYS}),
+    }
+    if options.json:
+        print(json.dumps(payload, ensure_ascii=False))
+        return 0
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    console.print(Text.assemble(("stance: ", "bold"), analysis.stance, f"  ({analysis.language})"))
+    for f in analysis.findings:
+        console.print(Text.assemble(f"  {f.tag:<14} ", (repr(f.text), "yellow"), f"  {f.advice}"))
+    console.print(Text("  ".join(f"{k} {v}" for k, v in payload["scores"].items())))
+    return 0
+
+
+_SCORE_KEYS = ("firmness", "brevity", "grace", "handoff")
+
+
+# -- the app ------------------------------------------------------------------
+
+
+def _catalog(options: argparse.Namespace) -> Catalog:
+    from partways.scenario.catalog import load_catalog
+
+    _check_extra_dirs(options)
+    return load_catalog([p for p in _scenario_dirs(options) if p.exists()])
+
+
+def cmd_app(options: argparse.Namespace, start: Scenario | None = None, **names: str) -> int:
+    catalog = _catalog(options)
+    store = _store(options)
+    from partways.tui.app import PartwaysApp  # the only place Textual is imported
+
+    app = PartwaysApp(catalog=catalog, store=store, start=start, **names)
+    app.run()
+    return app.return_code or 0
+
+
+def cmd_play(options: argparse.Namespace) -> int:
+    from difflib import get_close_matches
+
+    from partways.scenario.loader import load_file
+
+    catalog = _catalog(options)
+    wanted: str = options.scenario
+    path = Path(wanted).expanduser()
+    scenario: Scenario | None = None
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        if not path.is_file():
+            raise UsageError(f"{wanted}: no such file")
+        scenario, problems = load_file(path, wanted)
+        if scenario is None:
+            for problem in problems:
+                print(problem.format(), file=sys.stderr)
+            print(f"{PROG}: {wanted} is not a valid scenario", file=sys.stderr)
+            return 1
+    else:
+        by_id = {s.id: s for s in catalog.scenarios}
+        scenario = by_id.get(wanted)
+        if scenario is None:
+            hint = get_close_matches(wanted, list(by_id), n=1)
+            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+            raise UsageError(
+                f"no scenario with id '{wanted}'{suggestion} (see `partways validate`)"
+            )
+    names = {k: v for k, v in (("client", options.client), ("you", options.you)) if v}
+    return cmd_app(options, start=scenario, **names)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,103 @@
+"""The four rehearsal scores, computed from the tags of what the user said.
+
+Every score is an integer from 0 to 100. ``lines`` is what the user said, each
+with its stance and its content tags. The formula (also in the README):
+
+* **firmness** — the mean over lines of a stance value (firm 100, hostile 60,
+  waffle 30, cave 0) minus 10 for each of ``hedge``, ``permission``,
+  ``minimizer``, ``apology`` and ``filler`` on that line (floored at 0).
+* **brevity** — the mean over lines of 100 minus 3 points for each word past
+  25, minus 25 if the line is tagged ``over-explain`` (floored at 0).
+* **grace** — 70, plus 30 if any line thanks the client (``gratitude``),
+  minus 35 for each line that is ``hostile`` or tagged ``blame``, minus 20 for
+  each line tagged ``breakup-phrase``.
+* **handoff** — 40 if any line offers the ``handoff`` (files, passwords,
+  referral), plus 30 for ``notice`` (a date or period), plus 30 for
+  ``in-writing``.
+
+No lines at all (a rehearsal abandoned before the first answer) scores 0
+everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+STANCE_FIRMNESS = {"firm": 100, "hostile": 60, "waffle": 30, "cave": 0}
+SOFTENERS = ("hedge", "permission", "minimizer", "apology", "filler")
+FREE_WORDS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One thing the user said, as the scores see it."""
+
+    text: str
+    stance: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    firmness: int
+    brevity: int
+    grace: int
+    handoff: int
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "firmness": self.firmness,
+            "brevity": self.brevity,
+            "grace": self.grace,
+            "handoff": self.handoff,
+        }
+
+    @property
+    def overall(self) -> int:
+        """The plain mean of the four, used to rank a person's best result."""
+        return round((self.firmness + self.brevity + self.grace + self.handoff) / 4)
+
+
+ZERO = Scores(0, 0, 0, 0)
+
+
+def _clamp(value: float) -> int:
+    return max(0, min(100, round(value)))
+
+
+def _firmness(line: Said) -> float:
+    base = STANCE_FIRMNESS.get(line.stance, 30)
+    return max(0, base - 10 * sum(tag in line.tags for tag in SOFTENERS))
+
+
+def _brevity(line: Said) -> float:
+    words = len(line.text.split())
+    value = 100 - 3 * max(0, words - FREE_WORDS)
+    if "over-explain" in line.tags:
+        value -= 25
+    return max(0, value)
+
+
+def score(lines: Sequence[Said]) -> Scores:
+    """Score what the user said over a whole rehearsal (or a single reply)."""
+    if not lines:
+        return ZERO
+    tags: set[str] = set()
+    for line in lines:
+        tags.update(line.tags)
+    hostile = sum(1 for line in lines if line.stance == "hostile" or "blame" in line.tags)
+    breakups = sum(1 for line in lines if "breakup-phrase" in line.tags)
+    return Scores(
+        firmness=_clamp(_mean(_firmness(line) for line in lines)),
+        brevity=_clamp(_mean(_brevity(line) for line in lines)),
+        grace=_clamp(70 + 30 * ("gratitude" in tags) - 35 * hostile - 20 * breakups),
+        handoff=_clamp(
+            40 * ("handoff" in tags) + 30 * ("notice" in tags) + 30 * ("in-writing" in tags)
+        ),
+    )
+
+
+def _mean(values: Iterable[float]) -> float:
+    items = list(values)
+    return sum(items) / len(items)
