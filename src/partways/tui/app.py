@@ -1,0 +1,250 @@
+"""The terminal app: a coordinator between the screens and the plain-Python core.
+
+It holds the catalog and the store, moves between screens, and hands slow work
+(writing the history) to thread workers that post dataclass messages back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from partways.engine import Outcome, Rehearsal
+from partways.scenario.catalog import Catalog
+from partways.scenario.model import Scenario
+from partways.store.history import Best, HistoryStore
+from partways.tui.messages import OutcomeLogged, OutcomeNotLogged
+from partways.tui.screens.conversation import ConversationScreen
+from partways.tui.screens.dialogs import ConfirmDialog, HelpDialog, Names, NamesDialog
+from partways.tui.screens.ending import EndingScreen
+from partways.tui.screens.home import HomeScreen
+from partways.tui.widgets.literal import literal
+
+STYLES = Path(__file__).parent / "styles"
+
+
+class ScenarioCommands(Provider):
+    """The command palette lists every scenario; picking one starts it."""
+
+    def _scenarios(self) -> Iterable[Scenario]:
+        app = self.app
+        assert isinstance(app, PartwaysApp)
+        return app.catalog.scenarios
+
+    def _label(self, scenario: Scenario, title: Content) -> Content:
+        return (
+            literal("Rehearse: ")
+            + title
+            + literal(f"  ({scenario.reaction}, {scenario.language})", "dim")
+        )
+
+    async def discover(self) -> Hits:
+        for scenario in self._scenarios():
+            yield DiscoveryHit(
+                self._label(scenario, literal(scenario.title)),
+                partial(self._start, scenario),
+                text=f"Rehearse: {scenario.title}",
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for scenario in self._scenarios():
+            text = f"Rehearse: {scenario.title}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    self._label(scenario, matcher.highlight(scenario.title)),
+                    partial(self._start, scenario),
+                    text=text,
+                )
+
+    def _start(self, scenario: Scenario) -> None:
+        app = self.app
+        assert isinstance(app, PartwaysApp)
+        app.begin(scenario)
+
+
+class PartwaysApp(App[int]):
+    """partways: rehearse ending a client relationship."""
+
+    TITLE = "partways"
+    CSS_PATH = [
+        STYLES / "app.tcss",
+        STYLES / "home.tcss",
+        STYLES / "conversation.tcss",
+        STYLES / "ending.tcss",
+        STYLES / "dialogs.tcss",
+    ]
+    COMMANDS = App.COMMANDS | {ScenarioCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("f1", "help", "Help", show=False),
+    ]
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        store: HistoryStore,
+        start: Scenario | None = None,
+        client: str | None = None,
+        you: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.store = store
+        self._start = start
+        self._names: dict[str, Names] = {}
+        if start is not None and (client or you):
+            self._names[start.id] = Names(client or start.client, you or start.you or "")
+        self._best: dict[str, Best] | None = None
+
+    # -- lifecycle ------------------------------------------------------------
+
+    def get_default_screen(self) -> HomeScreen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self._start is not None:
+            names = self._names.get(self._start.id)
+            self.start_rehearsal(self._start, names)
+
+    # -- catalog and history --------------------------------------------------
+
+    def scenario_by_id(self, scenario_id: str) -> Scenario | None:
+        for scenario in self.catalog.scenarios:
+            if scenario.id == scenario_id:
+                return scenario
+        return None
+
+    def best_results(self) -> dict[str, Best]:
+        if self._best is None:
+            try:
+                self._best = self.store.best()
+            except OSError as error:
+                self.notify(f"Could not read the history: {error}", severity="error", markup=False)
+                self._best = {}
+            if self.store.notice:
+                self.notify(self.store.notice, severity="warning", timeout=10, markup=False)
+                self.store.notice = None
+        return self._best
+
+    # -- moving between screens -----------------------------------------------
+
+    def begin(self, scenario: Scenario) -> None:
+        """Ask for the names, then start ``scenario``."""
+        known = self._names.get(scenario.id)
+        dialog = NamesDialog(
+            scenario.title,
+            known.client if known else scenario.client,
+            known.you if known else (scenario.you or ""),
+        )
+
+        def chosen(names: Names | None) -> None:
+            if names is not None:
+                self._names[scenario.id] = names
+                self.start_rehearsal(scenario, names)
+
+        self.push_screen(dialog, chosen)
+
+    def start_rehearsal(self, scenario: Scenario, names: Names | None = None) -> None:
+        rehearsal = Rehearsal(
+            scenario,
+            client_name=names.client if names else None,
+            you_name=names.you if names else None,
+        )
+        self.push_screen(ConversationScreen(rehearsal))
+
+    def finish(self, rehearsal: Rehearsal) -> None:
+        """The rehearsal reached an ending: log it and show how it went."""
+        outcome = rehearsal.outcome()
+        self.log_outcome(outcome)
+        self.switch_screen(EndingScreen(outcome))
+
+    def abandon(self, rehearsal: Rehearsal) -> None:
+        """The user left midway: log it as abandoned and go back home."""
+        self.log_outcome(rehearsal.abandon())
+        self.go_home()
+
+    def retry(self, outcome: Outcome) -> None:
+        scenario = self.scenario_by_id(outcome.scenario)
+        if scenario is None:
+            self.go_home()
+            return
+        self.switch_screen(
+            ConversationScreen(
+                Rehearsal(scenario, client_name=outcome.client_name, you_name=outcome.you_name)
+            )
+        )
+
+    def go_home(self) -> None:
+        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    # -- workers and their messages -------------------------------------------
+
+    @work(thread=True, exclusive=False, group="history")
+    def log_outcome(self, outcome: Outcome) -> None:
+        """Write ``outcome`` to the history off the UI thread."""
+        try:
+            self.store.add(outcome.to_json())
+        except OSError as error:
+            self.post_message(OutcomeNotLogged(outcome, str(error)))
+            return
+        notice, self.store.notice = self.store.notice, None
+        self.post_message(OutcomeLogged(outcome, notice))
+
+    @on(OutcomeLogged)
+    def _logged(self, message: OutcomeLogged) -> None:
+        self._best = None
+        if message.notice:
+            self.notify(message.notice, severity="warning", timeout=10, markup=False)
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refill()
+
+    @on(OutcomeNotLogged)
+    def _not_logged(self, message: OutcomeNotLogged) -> None:
+        self.notify(
+            f"The rehearsal could not be saved: {message.error}", severity="error", markup=False
+        )
+
+    # -- actions --------------------------------------------------------------
+
+    def action_help(self) -> None:
+        screen = self.screen
+        text = getattr(screen, "HELP", None)
+        if isinstance(screen, HelpDialog) or not isinstance(text, str):
+            return
+        self.push_screen(HelpDialog("Keys", text))
+
+    async def action_quit(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ConversationScreen):
+            rehearsal = screen.rehearsal
+
+            def answer(confirmed: bool | None) -> None:
+                if confirmed:
+                    self._quit_midway(rehearsal)
+
+            self.push_screen(
+                ConfirmDialog(
+                    "Quit partways? This rehearsal will be logged as abandoned.", "Quit", "Stay"
+                ),
+                answer,
+            )
+            return
+        self.exit(0)
+
+    def _quit_midway(self, rehearsal: Rehearsal) -> None:
+        try:
+            self.store.add(rehearsal.abandon().to_json())
+        except OSError:
+            pass  # quitting anyway; nothing on screen would survive to show it
+        self.exit(0)

@@ -1,0 +1,160 @@
+"""The rehearsal itself: the transcript, the tip, the numbered lines, the reply box."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from partways.engine import EngineError, Rehearsal, Turn
+from partways.tui.screens.dialogs import ConfirmDialog
+from partways.tui.widgets.literal import Literal, literal
+from partways.tui.widgets.reply_box import ReplyBox
+from partways.tui.widgets.transcript import Transcript
+
+if TYPE_CHECKING:
+    from partways.tui.app import PartwaysApp
+
+HELP = """\
+Say your lines: pick one, or type your own words.
+
+  1–9          say that numbered line (while the reply box is empty)
+  type, Enter  say your own words; the coach picks the client's answer
+  PgUp PgDn    scroll the transcript
+  Escape       leave this rehearsal (it is logged as abandoned)
+  ?            this help (while the reply box is empty)
+  Ctrl+P       command palette
+
+After each of your lines the coach says how it landed: firm, waffle,
+caved or hostile. Lead with the decision, give one reason, stay kind.
+"""
+
+NO_REPLY = "This turn is answered by picking a line: press 1–{n}."
+REPLY = "Type your reply and press Enter, or press 1–{n} to pick a line."
+
+
+class ConversationScreen(Screen[None]):
+    """One rehearsal, turn by turn."""
+
+    HELP = HELP
+    AUTO_FOCUS = "#reply"
+    BINDINGS = [
+        Binding("escape", "leave", "Leave"),
+        Binding("pageup", "scroll_transcript(-1)", "Scroll", show=False),
+        Binding("pagedown", "scroll_transcript(1)", "Scroll", show=False),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+
+    def __init__(self, rehearsal: Rehearsal) -> None:
+        super().__init__()
+        self.rehearsal = rehearsal
+
+    @property
+    def partways(self) -> PartwaysApp:
+        from partways.tui.app import PartwaysApp
+
+        assert isinstance(self.app, PartwaysApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Literal(id="header")
+        yield Transcript(id="transcript")
+        yield Literal(id="tip")
+        with VerticalScroll(id="choices", can_focus=False):
+            yield Literal(id="choice-list")
+        yield ReplyBox(id="reply")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_turn()
+
+    # -- rendering ------------------------------------------------------------
+
+    def show_turn(self) -> None:
+        """Show the client's line and what the user can answer."""
+        rehearsal = self.rehearsal
+        node = rehearsal.node
+        scenario = rehearsal.scenario
+        mood = f" · {node.mood}" if node.mood else ""
+        self.query_one("#header", Literal).update(
+            literal(scenario.title, "bold") + literal(f"   {rehearsal.client_name}{mood}", "dim")
+        )
+        line = rehearsal.client_line()
+        if line is not None:
+            self.query_one(Transcript).add_client(rehearsal.client_name or "", line, node.mood)
+        tip = rehearsal.tip()
+        tip_widget = self.query_one("#tip", Literal)
+        tip_widget.update(literal("Tip: ", "bold") + literal(tip) if tip else Content(""))
+        tip_widget.display = bool(tip)
+        choices = rehearsal.choices()
+        numbered = Content("\n").join(
+            literal(f"{number}. ", "bold") + literal(text)
+            for number, text in enumerate(choices, start=1)
+        )
+        self.query_one("#choice-list", Literal).update(numbered)
+        self.query_one("#choices").display = bool(choices)
+        reply = self.query_one(ReplyBox)
+        template = REPLY if rehearsal.accepts_reply else NO_REPLY
+        reply.placeholder = template.format(n=len(choices)) if choices else "Type your reply"
+        reply.value = ""
+
+    # -- user intent ----------------------------------------------------------
+
+    @on(ReplyBox.Picked)
+    def _picked(self, event: ReplyBox.Picked) -> None:
+        self.say(lambda: self.rehearsal.pick(event.number))
+
+    @on(ReplyBox.HelpAsked)
+    def _help_asked(self) -> None:
+        self.partways.action_help()
+
+    @on(Input.Submitted, "#reply")
+    def _submitted(self, event: Input.Submitted) -> None:
+        text = event.value
+        if not text.strip():
+            return  # an empty reply is not sent
+        if not self.rehearsal.accepts_reply:
+            self.notify(
+                NO_REPLY.format(n=len(self.rehearsal.choices())), severity="warning", markup=False
+            )
+            return
+        self.say(lambda: self.rehearsal.reply(text))
+
+    def say(self, act: Callable[[], Turn]) -> None:
+        """Do what the user said (pick or reply) and show where it leads."""
+        try:
+            turn = act()
+        except EngineError as error:
+            self.notify(str(error).capitalize() + ".", severity="warning", markup=False)
+            return
+        self.query_one(Transcript).add_turn(self.rehearsal.you_name or "", turn)
+        if self.rehearsal.finished:
+            self.partways.finish(self.rehearsal)
+        else:
+            self.show_turn()
+
+    def action_scroll_transcript(self, direction: int) -> None:
+        transcript = self.query_one(Transcript)
+        if direction < 0:
+            transcript.scroll_page_up(animate=False)
+        else:
+            transcript.scroll_page_down(animate=False)
+
+    def action_leave(self) -> None:
+        def leave(confirmed: bool | None) -> None:
+            if confirmed:
+                self.partways.abandon(self.rehearsal)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave this rehearsal? It will be logged as abandoned.", "Leave", "Stay"
+            ),
+            leave,
+        )

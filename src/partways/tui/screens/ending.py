@@ -1,0 +1,115 @@
+"""The ending: outcome, lesson, the four scores, the transcript with coach notes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from partways.engine import Outcome
+from partways.tui.widgets.literal import Literal, literal
+from partways.tui.widgets.transcript import ClientLine, CoachNote, YourLine
+
+if TYPE_CHECKING:
+    from partways.tui.app import PartwaysApp
+
+HELP = """\
+How the rehearsal went.
+
+  r        rehearse the same scenario again
+  h        back to the scenarios, to pick another
+  q        quit partways
+  ↑ ↓      scroll the transcript
+  ?        this help
+
+Scores (0–100): firmness is how plainly you held the decision, brevity how
+short you kept it, grace how kind and blame-free you stayed, handoff whether
+you offered notice, the handover and a note in writing.
+"""
+
+OUTCOME_TEXT = {
+    "clean-exit": "Clean exit — you ended it, and kept it civil.",
+    "caved": "Caved — you are still working for them.",
+    "burned-bridge": "Burned bridge — it ended, but badly.",
+    "stalled": "Stalled — nothing was decided.",
+}
+
+SCORE_NAMES = ("firmness", "brevity", "grace", "handoff")
+
+
+def score_line(name: str, value: int, width: int = 20) -> Content:
+    """``Firmness  ████████░░░░  80`` as literal content."""
+    filled = round(value * width / 100)
+    return (
+        literal(f"{name.capitalize():<10}", "bold")
+        + literal("█" * filled, "$success")
+        + literal("░" * (width - filled), "$foreground-muted")
+        + literal(f" {value:>3}")
+    )
+
+
+class EndingScreen(Screen[None]):
+    """What happened, what to learn, how it scored."""
+
+    HELP = HELP
+    BINDINGS = [
+        Binding("r", "retry", "Retry"),
+        Binding("h,escape", "home", "Other scenario"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+
+    @property
+    def partways(self) -> PartwaysApp:
+        from partways.tui.app import PartwaysApp
+
+        assert isinstance(self.app, PartwaysApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        outcome = self.outcome
+        with VerticalScroll(id="ending"):
+            yield Literal(id="verdict", classes=f"outcome-{outcome.outcome}")
+            if outcome.lesson:
+                yield Literal(id="lesson")
+            yield Literal(id="scores")
+            yield Static("Transcript", id="transcript-title")
+            for turn in outcome.turns:
+                yield ClientLine(outcome.client_name, turn.client, turn.mood)
+                yield YourLine(outcome.you_name, turn.said, turn.how)
+                yield CoachNote(turn.stance, turn.coach)
+            if outcome.client_line:
+                yield ClientLine(outcome.client_name, outcome.client_line, None)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        outcome = self.outcome
+        verdict = OUTCOME_TEXT.get(outcome.outcome, outcome.outcome)
+        self.query_one("#verdict", Literal).update(
+            literal(outcome.title, "bold") + Content("\n") + literal(verdict)
+        )
+        if outcome.lesson:
+            self.query_one("#lesson", Literal).update(
+                literal("Lesson: ", "bold") + literal(outcome.lesson)
+            )
+        self.query_one("#scores", Literal).update(
+            Content("\n").join(
+                score_line(name, getattr(outcome.scores, name)) for name in SCORE_NAMES
+            )
+        )
+        self.query_one("#ending").focus()
+
+    def action_retry(self) -> None:
+        self.partways.retry(self.outcome)
+
+    def action_home(self) -> None:
+        self.partways.go_home()

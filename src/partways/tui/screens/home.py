@@ -1,0 +1,191 @@
+"""Home: the scenario list, its filter, the highlighted scenario's summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from partways.scenario.model import Scenario
+from partways.tui.widgets.literal import Literal, literal
+
+if TYPE_CHECKING:
+    from partways.store.history import Best
+    from partways.tui.app import PartwaysApp
+
+HELP = """\
+Pick a scenario and rehearse ending the relationship.
+
+  ↑ ↓        move through the scenarios
+  Enter      start the highlighted scenario (you can name the client first)
+  /          filter the list (by title, reaction, reason or language)
+  Escape     clear the filter
+  Ctrl+P     command palette: jump straight into any scenario
+  ?          this help
+  q          quit
+"""
+
+DIFFICULTY = {1: "●○○", 2: "●●○", 3: "●●●"}
+
+
+def best_label(best: Best | None) -> str:
+    if best is None:
+        return "—"
+    return f"{best.outcome} {best.overall}"
+
+
+def matches(scenario: Scenario, needle: str) -> bool:
+    haystack = " ".join(
+        (scenario.title, scenario.id, scenario.reaction, scenario.reason, scenario.language)
+    ).casefold()
+    return all(word in haystack for word in needle.casefold().split())
+
+
+class HomeScreen(Screen[None]):
+    """The scenario picker."""
+
+    HELP = HELP
+    BINDINGS = [
+        Binding("enter", "start", "Start", show=True, priority=False),
+        Binding("slash", "filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    @property
+    def partways(self) -> PartwaysApp:
+        from partways.tui.app import PartwaysApp
+
+        assert isinstance(self.app, PartwaysApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.from_markup("[b]partways[/b] — rehearse ending it well"), id="title")
+        yield Input(placeholder="Filter scenarios ( / )", id="filter")
+        yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
+        with Vertical(id="summary-box"):
+            yield Literal(id="summary")
+        yield Literal(id="broken")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#scenarios", DataTable)
+        table.add_column("Scenario", key="title")
+        table.add_column("Reaction", key="reaction")
+        table.add_column("Reason", key="reason")
+        table.add_column("Lang", key="language")
+        table.add_column("Level", key="difficulty")
+        table.add_column("Best", key="best")
+        self.refill()
+        self.show_broken()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refill()
+
+    def refill(self) -> None:
+        """Rebuild the rows from the catalog, the filter and the best results."""
+        table = self.query_one("#scenarios", DataTable)
+        needle = self.query_one("#filter", Input).value
+        best = self.partways.best_results()
+        current = self._highlighted_id()
+        table.clear()
+        for scenario in self.partways.catalog.scenarios:
+            if needle and not matches(scenario, needle):
+                continue
+            table.add_row(
+                Text(scenario.title, no_wrap=True, overflow="ellipsis"),
+                Text(scenario.reaction),
+                Text(scenario.reason),
+                Text(scenario.language),
+                Text(DIFFICULTY.get(scenario.difficulty, str(scenario.difficulty))),
+                Text(best_label(best.get(scenario.id))),
+                key=scenario.id,
+            )
+        if current is not None and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current))
+        self.show_summary()
+
+    def _highlighted_id(self) -> str | None:
+        table = self.query_one("#scenarios", DataTable)
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:  # no row under the cursor
+            return None
+        return key.value
+
+    def highlighted(self) -> Scenario | None:
+        scenario_id = self._highlighted_id()
+        return self.partways.scenario_by_id(scenario_id) if scenario_id else None
+
+    def show_summary(self) -> None:
+        summary = self.query_one("#summary", Literal)
+        scenario = self.highlighted()
+        if scenario is None:
+            if self.partways.catalog.scenarios:
+                summary.update(literal("No scenario matches the filter."))
+            else:
+                summary.update(literal("No valid scenarios were found."))
+            return
+        summary.update(
+            literal(scenario.title, "bold")
+            + Content("\n")
+            + literal(scenario.summary.strip())
+            + Content("\n")
+            + literal(
+                f"Client: {scenario.client} · {scenario.reaction} · {scenario.reason} · "
+                f"{scenario.language} · Enter to start",
+                "dim",
+            )
+        )
+
+    def show_broken(self) -> None:
+        broken = self.query_one("#broken", Literal)
+        problems = self.partways.catalog.problems
+        if not problems:
+            broken.display = False
+            return
+        lines = [f"{len(problems)} scenario file(s) could not be loaded:"]
+        for diagnostics in problems.values():
+            if diagnostics:
+                lines.append("  " + diagnostics[0].format())
+        broken.update(literal("\n".join(lines)))
+        broken.display = True
+
+    @on(DataTable.RowHighlighted, "#scenarios")
+    def _row_highlighted(self) -> None:
+        self.show_summary()
+
+    @on(DataTable.RowSelected, "#scenarios")
+    def _row_selected(self) -> None:
+        self.action_start()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.refill()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one("#scenarios", DataTable).focus()
+
+    def action_start(self) -> None:
+        scenario = self.highlighted()
+        if scenario is not None:
+            self.partways.begin(scenario)
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.query_one("#scenarios", DataTable).focus()
