@@ -57,16 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = sub.add_parser(
-        "play", parents=[common], help="start straight into one rehearsal"
-    )
+    play = sub.add_parser("play", parents=[common], help="start straight into one rehearsal")
     play.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a file")
     play.add_argument("--client", metavar="NAME", help="the client's name for {client}")
     play.add_argument("--you", metavar="NAME", help="your name for {you}")
 
-    validate = sub.add_parser(
-        "validate", parents=[common], help="check scenario files or folders"
-    )
+    validate = sub.add_parser("validate", parents=[common], help="check scenario files or folders")
     validate.add_argument("paths", metavar="PATH", nargs="*", help="files or folders")
     validate.add_argument("--json", action="store_true", help="print a JSON list")
 

@@ -11,8 +11,13 @@ def test_no_lines_scores_zero() -> None:
 
 def test_a_firm_short_graceful_line_with_full_handoff() -> None:
     result = score(
-        [Said("Thanks. I'm ending it on the 30th; files and a note in writing follow.", "firm",
-              ("gratitude", "decision", "notice", "handoff", "in-writing"))]
+        [
+            Said(
+                "Thanks. I'm ending it on the 30th; files and a note in writing follow.",
+                "firm",
+                ("gratitude", "decision", "notice", "handoff", "in-writing"),
+            )
+        ]
     )
     assert result.to_json() == {"firmness": 100, "brevity": 100, "grace": 100, "handoff": 100}
 
@@ -23,7 +28,10 @@ def test_softeners_cost_firmness() -> None:
 
 
 def test_cave_is_zero_firmness_and_mean_over_lines() -> None:
-    lines = [Said("I'm ending it.", "firm", ("decision",)), Said("Okay, one more month.", "cave", ())]
+    lines = [
+        Said("I'm ending it.", "firm", ("decision",)),
+        Said("Okay, one more month.", "cave", ()),
+    ]
     assert score(lines).firmness == 50
 
 

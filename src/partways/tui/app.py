@@ -6,6 +6,7 @@ It holds the catalog and the store, moves between screens, and hands slow work
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -243,8 +244,7 @@ class PartwaysApp(App[int]):
         self.exit(0)
 
     def _quit_midway(self, rehearsal: Rehearsal) -> None:
-        try:
+        # Quitting anyway: nothing on screen would survive to show a failure.
+        with contextlib.suppress(OSError):
             self.store.add(rehearsal.abandon().to_json())
-        except OSError:
-            pass  # quitting anyway; nothing on screen would survive to show it
         self.exit(0)

@@ -153,8 +153,6 @@ class ConversationScreen(Screen[None]):
                 self.partways.abandon(self.rehearsal)
 
         self.app.push_screen(
-            ConfirmDialog(
-                "Leave this rehearsal? It will be logged as abandoned.", "Leave", "Stay"
-            ),
+            ConfirmDialog("Leave this rehearsal? It will be logged as abandoned.", "Leave", "Stay"),
             leave,
         )

@@ -32,7 +32,8 @@ class YourLine(Literal):
 
     def __init__(self, name: str, text: str, how: str) -> None:
         super().__init__(classes="your-line")
-        self.update(speaker(name, "typed" if how == "typed" else None) + Content("\n") + literal(text))
+        label = speaker(name, "typed" if how == "typed" else None)
+        self.update(label + Content("\n") + literal(text))
 
 
 class CoachNote(Literal):

@@ -1,0 +1,38 @@
+"""Builds apps for the Pilot and snapshot tests, pointed at fixture data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from partways.scenario.catalog import load_catalog
+
+from partways.paths import bundled_scenarios
+from partways.store.history import HistoryStore
+from partways.tui.app import PartwaysApp
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+MakeApp = Callable[..., PartwaysApp]
+
+
+@pytest.fixture(autouse=True)
+def _deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture
+def make_app(tmp_path: Path) -> MakeApp:
+    def make(
+        *folders: Path, start: str | None = None, bundled: bool = False, **names: str
+    ) -> PartwaysApp:
+        dirs = [bundled_scenarios()] if bundled else []
+        dirs.extend(folders or [FIXTURES / "scenarios"])
+        catalog = load_catalog(dirs)
+        scenario = next((s for s in catalog.scenarios if s.id == start), None)
+        return PartwaysApp(
+            catalog=catalog, store=HistoryStore(tmp_path / "data"), start=scenario, **names
+        )
+
+    return make

@@ -1,0 +1,219 @@
+"""Pilot tests: each screen driven with the keyboard, asserting on widgets and messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.message import Message
+from textual.widgets import DataTable, Input
+
+from partways.store.history import HistoryStore
+from partways.tui.messages import OutcomeLogged
+from partways.tui.screens.conversation import ConversationScreen
+from partways.tui.screens.dialogs import ConfirmDialog, HelpDialog, NamesDialog
+from partways.tui.screens.ending import EndingScreen
+from partways.tui.screens.home import HomeScreen
+from partways.tui.widgets.literal import Literal
+from partways.tui.widgets.transcript import Transcript
+
+from .conftest import FIXTURES, MakeApp
+
+SIZE = (80, 24)
+
+
+def transcript_text(app: Any) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Transcript).first().children)
+
+
+def plain(widget: Literal) -> str:
+    return str(widget.render())
+
+
+async def test_home_lists_scenarios_literally_and_shows_the_summary(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert str(table.get_row_at(0)[0]) == "Markup [bold]stays[/] literal"
+        summary = plain(app.screen.query_one("#summary", Literal))
+        assert "[link=https://example.com]markup[/link]" in summary
+        assert "[@click=app.quit]actions[/]" in summary
+
+
+async def test_broken_packs_are_listed_and_do_not_hide_good_ones(make_app: MakeApp) -> None:
+    app = make_app(FIXTURES / "scenarios", FIXTURES / "broken")
+    async with app.run_test(size=SIZE):
+        assert app.screen.query_one(DataTable).row_count == 1
+        broken = app.screen.query_one("#broken", Literal)
+        assert broken.display
+        assert "broken-pack.yaml:3:1" in plain(broken)
+
+
+async def test_filter_narrows_the_list(make_app: MakeApp) -> None:
+    app = make_app(bundled=True)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(DataTable)
+        everything = table.row_count
+        assert everything >= 4
+        await pilot.press("slash", *"angry")
+        assert 1 <= table.row_count < everything
+        await pilot.press("escape")
+        assert table.row_count == everything
+        await pilot.press("slash", *"zzzz")
+        assert table.row_count == 0
+        assert "No scenario matches" in plain(app.screen.query_one("#summary", Literal))
+
+
+async def test_names_go_into_the_rehearsal(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, NamesDialog)
+        client = app.screen.query_one("#client-name", Input)
+        assert client.value == "Robin [b]"
+        client.value = ""
+        await pilot.press(*"Acme", "enter")
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.rehearsal.client_name == "Acme"
+        assert "1. Thanks, Acme." in plain(app.screen.query_one("#choice-list", Literal))
+
+
+async def test_digits_play_to_a_clean_exit_and_the_outcome_is_logged(
+    make_app: MakeApp, tmp_path: Any
+) -> None:
+    seen: list[Message] = []
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        assert isinstance(app.screen, ConversationScreen)
+        text = transcript_text(app)
+        assert "Click [@click=app.quit]here[/] if you must" in text
+        await pilot.press("1")
+        assert "coach · firm" in transcript_text(app)
+        await pilot.press("1")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, EndingScreen)
+        assert "Clean exit" in plain(app.screen.query_one("#verdict", Literal))
+        assert "[i]literal[/i]" in plain(app.screen.query_one("#lesson", Literal))
+    logged = [m for m in seen if isinstance(m, OutcomeLogged)]
+    assert len(logged) == 1 and logged[0].outcome.outcome == "clean-exit"
+    records = HistoryStore(tmp_path / "data").all()
+    assert [r["outcome"] for r in records] == ["clean-exit"]
+
+
+async def test_typed_reply_is_shown_literally_without_control_codes(make_app: MakeApp) -> None:
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#reply", Input)
+        box.value = "[@click=app.quit]x[/] You never pay\x1b[31m, this is your fault."
+        await pilot.press("enter")
+        text = transcript_text(app)
+        assert "[@click=app.quit]x[/] You never pay[31m, this is your fault." in text
+        assert "\x1b" not in text
+        assert app.screen.rehearsal.turns[0].how == "typed"
+
+
+async def test_an_empty_reply_is_not_sent(make_app: MakeApp) -> None:
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "enter")
+        assert app.screen.rehearsal.turns == []
+
+
+async def test_a_pasted_multiline_message_is_one_reply(make_app: MakeApp) -> None:
+    from textual import events
+
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#reply", Input)
+        box.post_message(events.Paste("Thanks.\nI've decided to end it\non the 30th."))
+        await pilot.pause()
+        assert box.value == "Thanks. I've decided to end it on the 30th."
+        await pilot.press("enter")
+        assert len(app.screen.rehearsal.turns) == 1
+
+
+async def test_a_turn_without_reply_is_answered_by_picking(make_app: MakeApp) -> None:
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")  # to the pleading turn, which has no `reply`
+        box = app.screen.query_one("#reply", Input)
+        assert "answered by picking a line" in str(box.placeholder)
+        await pilot.press(*"hello", "enter")
+        assert len(app.screen.rehearsal.turns) == 1
+
+
+async def test_leaving_midway_asks_and_logs_abandoned(make_app: MakeApp, tmp_path: Any) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "1")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, ConversationScreen)
+        await pilot.press("escape", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    records = HistoryStore(tmp_path / "data").all()
+    assert [(r["outcome"], r["abandoned"]) for r in records] == [("abandoned", True)]
+
+
+async def test_ending_keys_retry_and_go_home(make_app: MakeApp) -> None:
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "2")
+        assert isinstance(app.screen, EndingScreen)
+        assert app.screen.outcome.outcome == "caved"
+        await pilot.press("r")
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.rehearsal.turns == []
+        await pilot.press("2", "1")
+        assert isinstance(app.screen, EndingScreen)
+        await pilot.press("h")
+        assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()
+
+
+async def test_help_is_one_key_away_on_every_screen(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpDialog)
+        await pilot.press("escape")
+        await pilot.press("enter", "enter")
+        assert isinstance(app.screen, ConversationScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpDialog)
+        assert "1–9" in plain(app.screen.query_one("#help-text", Literal))
+
+
+async def test_clicking_markup_in_scenario_text_does_nothing(make_app: MakeApp) -> None:
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        line = app.screen.query_one(Transcript).children[0]
+        for x in range(0, 60, 3):
+            await pilot.click(line, offset=(x, 1))
+        assert app.is_running
+        assert isinstance(app.screen, ConversationScreen)
+
+
+async def test_quitting_midway_asks_and_logs_abandoned(make_app: MakeApp, tmp_path: Any) -> None:
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+    assert [r["outcome"] for r in HistoryStore(tmp_path / "data").all()] == ["abandoned"]
+
+
+async def test_command_palette_lists_and_starts_scenarios(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"Markup")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NamesDialog)
