@@ -249,7 +249,10 @@ def _note(analysis: Analysis, lexicon: _Lexicon) -> str:
     tags = set(analysis.tags)
 
     def texts(*wanted: str) -> list[str]:
-        return [f.text for f in analysis.findings if f.tag in wanted]
+        """Finding texts with the wanted tags, in the order of ``wanted``, then position."""
+        found = [f for f in analysis.findings if f.tag in wanted]
+        found.sort(key=lambda f: (wanted.index(f.tag), f.start))
+        return [f.text for f in found]
 
     if analysis.stance == "hostile":
         note = notes["hostile"].replace("{quotes}", _quote(texts("blame"), lexicon))
