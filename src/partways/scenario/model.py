@@ -152,6 +152,8 @@ class Scenario:
     you: str | None = None
     format: int = FORMAT_VERSION
     path: Path | None = None
+    #: Where the ``id`` value is in the file (for errors across files).
+    id_mark: Mark = Mark(0, 0)
 
     @property
     def endings(self) -> tuple[Node, ...]:
