@@ -435,7 +435,7 @@ class _Document(_Checker):
         nodes: dict[str, model.Node] = {}
         graph = _Graph()
         if kv := get("nodes"):
-            self.nodes(kv[1], graph, nodes)
+            graph.usable = self.nodes(kv[1], graph, nodes)
         start_node = None
         if kv := get("start"):
             start_node = kv[1]
@@ -471,10 +471,10 @@ class _Document(_Checker):
             id_mark=_mark(id_node),
         )
 
-    def nodes(self, node: Node, graph: _Graph, out: dict[str, model.Node]) -> None:
+    def nodes(self, node: Node, graph: _Graph, out: dict[str, model.Node]) -> bool:
         if node.__class__ is not MappingNode or node.tag != MAP_TAG:
             self.wrong_type(node, "'nodes'", "a mapping of node id -> node")
-            return
+            return False
         keys: dict[str, Node] = {}
         for k, v in node.value:
             name = self.string("node id", k, False) if k.__class__ is ScalarNode else None
@@ -495,6 +495,7 @@ class _Document(_Checker):
             built = self.node(name, k, v, graph)
             if built is not None:
                 out[name] = built
+        return True
 
     def node(self, name: str, key: Node, node: Node, graph: _Graph) -> model.Node | None:
         what = f"node '{name}'"
@@ -534,6 +535,7 @@ class _Document(_Checker):
                     f"{what} is neither a turn nor an ending: give it 'choices' and/or "
                     "'reply', or 'ending'",
                 )
+                graph.broken.add(name)
                 ok = False
             if "lesson" in f:
                 self.error(
@@ -658,12 +660,16 @@ class _Graph:
         self.endings: dict[str, str | None] = {}
         self.broken: set[str] = set()
         self.refs: list[tuple[str, str, Node]] = []
+        #: False when 'nodes' is missing or not a mapping: nothing to check then.
+        self.usable = False
 
     def add(self, name: str, key: Node) -> None:
         self.keys[name] = key
         self.edges[name] = []
 
     def check(self, doc: _Checker, start: str | None, start_node: Node | None) -> None:
+        if not self.usable:
+            return
         keys = self.keys
         suggestions = 0
         for what, target, node in self.refs:
@@ -689,7 +695,9 @@ class _Graph:
             for name, key in keys.items():
                 if name not in seen:
                     doc.error(key, "PW302", f"node '{name}' cannot be reached from '{start}'")
-            if not any(self.endings.get(name) == "clean-exit" for name in seen):
+            reached = [self.endings[name] for name in seen if name in self.endings]
+            # An ending with a bad value was reported already: do not guess what it meant.
+            if None not in reached and "clean-exit" not in reached:
                 doc.error(
                     start_node,
                     "PW304",
