@@ -1,0 +1,167 @@
+"""Finding files, loading them together, ids across files, and the code list itself."""
+
+from __future__ import annotations
+
+import os
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from partways.scenario.catalog import (
+    Catalog,
+    find_files,
+    load_catalog,
+    missing_paths,
+    validate_paths,
+)
+from partways.scenario.codes import CODES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+GOOD = textwrap.dedent(
+    """\
+    format: 1
+    id: {id}
+    title: A rehearsal
+    language: en
+    reaction: pushback
+    reason: scope-creep
+    summary: Short.
+    client: Dana
+    start: open
+    nodes:
+      open:
+        client: "Well, {{client}}?"
+        choices:
+          - {{say: "I'm done.", next: bye, coach: Clear.}}
+      bye:
+        ending: clean-exit
+    """
+)
+
+
+def good(scenario_id: str) -> str:
+    return GOOD.format(id=scenario_id)
+
+
+def put(folder: Path, rel: str, text: str) -> Path:
+    path = folder / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_find_files_in_folders_recursively_sorted(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    for rel in ("b.yaml", "a.yml", "sub/c.yaml", "README.md", "notes.txt", ".hidden.yaml"):
+        put(pack, rel, good("x"))
+    put(pack, ".git/d.yaml", good("x"))
+    found = find_files([str(pack)])
+    assert [display for _, display in found] == [
+        os.path.join(str(pack), "a.yml"),
+        os.path.join(str(pack), "b.yaml"),
+        os.path.join(str(pack), "sub", "c.yaml"),
+    ]
+    assert all(path.is_file() for path, _ in found)
+
+
+def test_find_files_keeps_display_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    put(tmp_path, "pack/one.yaml", good("one"))
+    put(tmp_path, "two.txt", good("two"))
+    found = find_files(["./pack/", "two.txt", Path("pack/one.yaml")])
+    # A file given explicitly is taken whatever its name; a file reached twice is listed once.
+    assert [display for _, display in found] == ["./pack/one.yaml", "two.txt"]
+
+
+def test_missing_paths(tmp_path: Path) -> None:
+    put(tmp_path, "a.yaml", good("a"))
+    assert missing_paths([tmp_path / "a.yaml", tmp_path / "nope", str(tmp_path)]) == [
+        tmp_path / "nope"
+    ]
+
+
+def test_broken_files_never_hide_good_ones(tmp_path: Path) -> None:
+    put(tmp_path, "a.yaml", good("first"))
+    put(tmp_path, "b.yaml", "format: [\n")
+    put(tmp_path, "c.yaml", good("third").replace("ending: clean-exit", "ending: caved"))
+    put(tmp_path, "d.yaml", good("fourth"))
+    catalog = load_catalog([tmp_path])
+    assert isinstance(catalog, Catalog)
+    assert [s.id for s in catalog.scenarios] == ["first", "fourth"]
+    b, c = os.path.join(str(tmp_path), "b.yaml"), os.path.join(str(tmp_path), "c.yaml")
+    assert list(catalog.problems) == [b, c]
+    assert [d.code for d in catalog.problems[b]] == ["PW003"]
+    assert [d.code for d in catalog.problems[c]] == ["PW304"]
+    assert not catalog.ok
+    assert catalog.by_id("fourth") is catalog.scenarios[1]
+    assert catalog.by_id("third") is None
+
+
+def test_id_clash_goes_to_the_second_file(tmp_path: Path) -> None:
+    first = put(tmp_path, "one/z.yaml", good("same-id"))
+    second = put(tmp_path, "two/a.yaml", "# a comment first\n" + good("same-id"))
+    catalog = load_catalog([str(tmp_path / "one"), str(tmp_path / "two")])
+    assert [s.path for s in catalog.scenarios] == [first]
+    [(display, diags)] = catalog.problems.items()
+    assert display == os.path.join(str(tmp_path / "two"), "a.yaml")
+    assert [(d.code, d.line, d.column) for d in diags] == [("PW401", 3, 5)]
+    assert os.path.join(str(tmp_path / "one"), "z.yaml") in diags[0].message
+    assert second.exists()
+
+
+def test_id_clash_order_is_the_order_given(tmp_path: Path) -> None:
+    put(tmp_path, "a.yaml", good("same-id"))
+    put(tmp_path, "b.yaml", good("same-id"))
+    catalog = load_catalog([str(tmp_path / "b.yaml"), str(tmp_path / "a.yaml")])
+    assert [s.path for s in catalog.scenarios] == [tmp_path / "b.yaml"]
+    assert list(catalog.problems) == [str(tmp_path / "a.yaml")]
+
+
+def test_validate_paths_in_file_order(tmp_path: Path) -> None:
+    put(tmp_path, "a.yaml", "format: 2\n")
+    put(tmp_path, "b.yaml", good("b"))
+    put(tmp_path, "c.yaml", good("c").replace("language: en", "language: de"))
+    diags = validate_paths([str(tmp_path)])
+    assert [Path(d.path).name for d in diags] == ["a.yaml", "a.yaml", "c.yaml"]
+    assert [d.code for d in diags] == ["PW102", "PW104", "PW106"]
+    assert validate_paths([str(tmp_path / "b.yaml")]) == []
+
+
+def test_missing_file_named_directly_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    diags = validate_paths([str(tmp_path / "gone.yaml")])
+    assert [d.code for d in diags] == ["PW008"]
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    assert load_catalog([tmp_path]) == Catalog([], {})
+
+
+# --- the code list ----------------------------------------------------------------------
+
+
+def test_codes_are_well_formed() -> None:
+    assert all(re.fullmatch(r"PW[0-4]\d\d", code) for code in CODES)
+    assert list(CODES) == sorted(CODES)
+    assert all(title and title == title.strip() for title in CODES.values())
+
+
+def test_every_code_is_exercised_by_a_test() -> None:
+    sources = "".join(
+        p.read_text(encoding="utf-8")
+        for p in (ROOT / "tests" / "unit").glob("test_*.py")
+        if p.name != "test_catalog.py"
+    )
+    sources += Path(__file__).read_text(encoding="utf-8").split("# --- the code list")[0]
+    untested = [code for code in CODES if f'"{code}"' not in sources]
+    assert untested == []
+
+
+def test_every_code_is_documented_in_the_authoring_guide() -> None:
+    guide = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `(PW\d{3})` \|(.*)$", guide, flags=re.MULTILINE))
+    assert sorted(rows) == sorted(CODES)
+    for code, row in rows.items():
+        assert row.count("|") >= 3, f"{code}: needs an example and the message"
