@@ -1,0 +1,149 @@
+"""partways benchmarks: every figure is a ratio of two things measured side by side in one run.
+
+    python benchmarks/run.py            # all three
+    python benchmarks/run.py startup    # (a) first screen: partways vs a minimal Textual app
+    python benchmarks/run.py validate   # (b) validate 10,000 nodes vs the C loader; 1k vs 10k
+    python benchmarks/run.py version    # (c) `partways --version` vs `python -c pass`
+
+Runs are interleaved (A, B, A, B, ...) so that machine noise hits both sides alike;
+each figure is the ratio of the medians. Goals (from issue 2): (a) <= 1.25,
+(b) <= 2.0 and 10k/1k close to 10 (linear), (c) no Textual import (checked by tests).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from gen_scenario import generate  # noqa: E402
+
+PARTWAYS_FIRST_SCREEN = """
+import sys
+from partways.paths import scenario_dirs, data_dir
+from partways.scenario.catalog import load_catalog
+from partways.store.history import HistoryStore
+from partways.tui.app import PartwaysApp
+
+async def ready(pilot):
+    pilot.app.exit()
+
+catalog = load_catalog([p for p in scenario_dirs() if p.exists()])
+app = PartwaysApp(catalog=catalog, store=HistoryStore(data_dir(sys.argv[1])))
+app.run(headless=True, size=(80, 24), auto_pilot=ready)
+"""
+
+MINIMAL_FIRST_SCREEN = """
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("Hello")
+
+async def ready(pilot):
+    pilot.app.exit()
+
+Minimal().run(headless=True, size=(80, 24), auto_pilot=ready)
+"""
+
+
+def timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def side_by_side(
+    a: Callable[[], object], b: Callable[[], object], rounds: int
+) -> tuple[float, float]:
+    """Median seconds of ``a`` and of ``b``, run alternately ``rounds`` times each."""
+    a(), b()  # warm caches (file system, bytecode)
+    times_a: list[float] = []
+    times_b: list[float] = []
+    for _ in range(rounds):
+        times_a.append(timed(a))
+        times_b.append(timed(b))
+    return statistics.median(times_a), statistics.median(times_b)
+
+
+def python(*args: str) -> Callable[[], object]:
+    return lambda: subprocess.run([sys.executable, *args], check=True, capture_output=True)
+
+
+def report(label: str, a: float, b: float, goal: str) -> None:
+    print(f"{label:<52} {a * 1000:8.1f} ms / {b * 1000:8.1f} ms = {a / b:5.2f}x  ({goal})")
+
+
+def bench_startup(rounds: int = 10) -> None:
+    with tempfile.TemporaryDirectory() as data:
+        a, b = side_by_side(
+            python("-c", PARTWAYS_FIRST_SCREEN, data), python("-c", MINIMAL_FIRST_SCREEN), rounds
+        )
+    report("(a) first screen: partways / minimal Textual app", a, b, "goal <= 1.25x")
+
+
+def bench_validate(rounds: int = 5) -> None:
+    import yaml
+
+    from partways.scenario.catalog import validate_paths
+
+    loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for n in (1_000, 10_000):
+            path = Path(folder) / f"gen-{n}.yaml"
+            path.write_text(generate(n), encoding="utf-8")
+            files[n] = path
+
+        def validate(n: int) -> Callable[[], object]:
+            def run() -> None:
+                problems = validate_paths([files[n]])
+                assert not problems, problems[:3]
+
+            return run
+
+        def parse(n: int) -> Callable[[], object]:
+            return lambda: yaml.load(files[n].read_text(encoding="utf-8"), Loader=loader)
+
+        a, b = side_by_side(validate(10_000), parse(10_000), rounds)
+        report(f"(b) validate 10,000 nodes / {loader.__name__} parse", a, b, "goal <= 2x")
+        big, small = side_by_side(validate(10_000), validate(1_000), rounds)
+        report("(b) validate 10,000 nodes / 1,000 nodes", big, small, "linear: ~10x")
+
+
+def bench_version(rounds: int = 20) -> None:
+    script = Path(sys.executable).parent / "partways"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "partways.cli"]
+
+    def version() -> None:
+        subprocess.run([*command, "--version"], check=True, capture_output=True)
+
+    a, b = side_by_side(version, python("-c", "pass"), rounds)
+    report("(c) partways --version / python -c pass", a, b, "no Textual import")
+
+
+BENCHES = {"startup": bench_startup, "validate": bench_validate, "version": bench_version}
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or list(BENCHES)
+    unknown = [name for name in chosen if name not in BENCHES]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHES)}")
+        return 2
+    print(f"python {sys.version.split()[0]}; medians of interleaved runs")
+    for name in chosen:
+        BENCHES[name]()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
