@@ -91,7 +91,8 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
 
 
 def test_play_with_a_typed_reply_and_a_digit_then_history(tmux: Tmux, tmp_path: Path) -> None:
-    screen = tmux.wait_for("Click [@click=app.quit]here[/] if you must")
+    screen = tmux.wait_for("press 1–2 to pick a line")
+    assert "Click [@click=app.quit]here[/] if you must" in screen
     assert "1. Thanks, Robin [b]." in screen
 
     tmux.type("Thanks. I've decided to end our work together on the 30th.")

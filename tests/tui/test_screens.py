@@ -22,7 +22,9 @@ SIZE = (80, 24)
 
 
 def transcript_text(app: Any) -> str:
-    return "\n".join(str(w.render()) for w in app.screen.query(Transcript).first().children)
+    """The rendered text of every transcript line on the current screen."""
+    lines = app.screen.query(".client-line, .your-line, .coach-note")
+    return "\n".join(str(w.render()) for w in lines)
 
 
 def plain(widget: Literal) -> str:
@@ -47,7 +49,7 @@ async def test_broken_packs_are_listed_and_do_not_hide_good_ones(make_app: MakeA
         assert app.screen.query_one(DataTable).row_count == 1
         broken = app.screen.query_one("#broken", Literal)
         assert broken.display
-        assert "broken-pack.yaml:3:1" in plain(broken)
+        assert "broken-pack.yaml:12:11: error:" in plain(broken)
 
 
 async def test_filter_narrows_the_list(make_app: MakeApp) -> None:
@@ -111,7 +113,9 @@ async def test_typed_reply_is_shown_literally_without_control_codes(make_app: Ma
         text = transcript_text(app)
         assert "[@click=app.quit]x[/] You never pay[31m, this is your fault." in text
         assert "\x1b" not in text
-        assert app.screen.rehearsal.turns[0].how == "typed"
+        assert isinstance(app.screen, EndingScreen)  # blame burns the bridge
+        assert app.screen.outcome.turns[0].how == "typed"
+        assert app.screen.outcome.outcome == "burned-bridge"
 
 
 async def test_an_empty_reply_is_not_sent(make_app: MakeApp) -> None:
@@ -217,3 +221,11 @@ async def test_command_palette_lists_and_starts_scenarios(make_app: MakeApp) -> 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NamesDialog)
+
+
+async def test_typing_in_the_reply_box_types_each_key_once(make_app: MakeApp) -> None:
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"No 1 more", "question_mark")
+        assert app.screen.query_one("#reply", Input).value == "No 1 more?"
+        assert isinstance(app.screen, ConversationScreen)

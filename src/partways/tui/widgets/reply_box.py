@@ -33,8 +33,7 @@ class ReplyBox(Input):
             event.stop()
             event.prevent_default()
             self.post_message(self.HelpAsked())
-            return
-        await super()._on_key(event)
+        # Otherwise Input's own _on_key runs next (Textual calls each class's handler).
 
     def _on_paste(self, event: events.Paste) -> None:
         text = " ".join(strip_control(event.text).split())
@@ -45,3 +44,4 @@ class ReplyBox(Input):
             else:
                 self.replace(text, *selection)
         event.stop()
+        event.prevent_default()  # Input's own _on_paste would insert the first line again
