@@ -166,6 +166,7 @@ def cmd_history(options: argparse.Namespace) -> int:
     if options.json:
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return 0
+    from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -174,19 +175,20 @@ def cmd_history(options: argparse.Namespace) -> int:
     if not records:
         console.print(Text("No rehearsals yet. Run `partways` to start one."))
         return 0
-    table = Table(title=Text("Rehearsals, newest first"))
-    for column in ("started", "scenario", "outcome", "firm", "brief", "grace", "handoff"):
-        table.add_column(column, justify="right" if len(column) <= 7 else "left")
+    table = Table(title=Text("Rehearsals, newest first"), box=box.SIMPLE_HEAD)
+    table.add_column("started", no_wrap=True)
+    table.add_column("scenario", overflow="fold")
+    table.add_column("outcome", no_wrap=True)
+    for column in ("firm", "brief", "grace", "hand"):
+        table.add_column(column, justify="right", no_wrap=True)
     for record in records:
         scores: dict[str, Any] = record.get("scores") or {}
+        started = str(record.get("started", ""))
         table.add_row(
-            Text(str(record.get("started", ""))),
+            Text(started[:16].replace("T", " ")),
             Text(str(record.get("scenario", ""))),
             Text(str(record.get("outcome", ""))),
-            *(
-                Text(str(scores.get(key, "")))
-                for key in ("firmness", "brevity", "grace", "handoff")
-            ),
+            *(Text(str(scores.get(key, ""))) for key in _SCORE_KEYS),
         )
     console.print(table)
     return 0

@@ -87,7 +87,7 @@ class PartwaysApp(App[int]):
     COMMANDS = App.COMMANDS | {ScenarioCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-        Binding("f1", "help", "Help"),
+        Binding("f1", "help", "Help", show=False),
     ]
 
     def __init__(

@@ -29,7 +29,7 @@ Say your lines: pick one, or type your own words.
   type, Enter  say your own words; the coach picks the client's answer
   PgUp PgDn    scroll the transcript
   Escape       leave this rehearsal (it is logged as abandoned)
-  ?            this help (while the reply box is empty)
+  F1, ?       this help (? while the reply box is empty)
   Ctrl+P       command palette
 
 After each of your lines the coach says how it landed: firm, waffle,
@@ -49,7 +49,7 @@ class ConversationScreen(Screen[None]):
         Binding("escape", "leave", "Leave"),
         Binding("pageup", "scroll_transcript(-1)", "Scroll", show=False),
         Binding("pagedown", "scroll_transcript(1)", "Scroll", show=False),
-        Binding("question_mark", "app.help", "Help"),
+        Binding("f1", "app.help", "Help"),
     ]
 
     def __init__(self, rehearsal: Rehearsal) -> None:

@@ -35,10 +35,14 @@ Pick a scenario and rehearse ending the relationship.
 DIFFICULTY = {1: "●○○", 2: "●●○", 3: "●●●"}
 
 
+SHORT_OUTCOME = {"clean-exit": "✓", "caved": "caved", "burned-bridge": "burned", "stalled": "stall"}
+
+
 def best_label(best: Best | None) -> str:
+    """``85 ✓`` for a clean exit scoring 85 on average; ``—`` when never finished."""
     if best is None:
         return "—"
-    return f"{best.outcome} {best.overall}"
+    return f"{best.overall} {SHORT_OUTCOME.get(best.outcome, best.outcome)}"
 
 
 def matches(scenario: Scenario, needle: str) -> bool:
@@ -78,12 +82,13 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#scenarios", DataTable)
-        table.add_column("Scenario", key="title")
-        table.add_column("Reaction", key="reaction")
-        table.add_column("Reason", key="reason")
-        table.add_column("Lang", key="language")
-        table.add_column("Level", key="difficulty")
-        table.add_column("Best", key="best")
+        # Widths fit 80 columns (each cell also has one column of padding per side).
+        table.add_column("Scenario", key="title", width=26)
+        table.add_column("Reaction", key="reaction", width=9)
+        table.add_column("Reason", key="reason", width=14)
+        table.add_column("Lang", key="language", width=4)
+        table.add_column("Level", key="difficulty", width=5)
+        table.add_column("Best", key="best", width=10)
         self.refill()
         self.show_broken()
         table.focus()
