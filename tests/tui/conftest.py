@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from partways.scenario.catalog import load_catalog
 
 from partways.paths import bundled_scenarios
+from partways.scenario.catalog import load_catalog
 from partways.store.history import HistoryStore
 from partways.tui.app import PartwaysApp
 

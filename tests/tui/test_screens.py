@@ -217,8 +217,9 @@ async def test_command_palette_lists_and_starts_scenarios(make_app: MakeApp) -> 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"Markup")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
+        await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, NamesDialog)
 
