@@ -17,12 +17,12 @@ from pathlib import Path
 
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
-from textual.pilot import Pilot  # noqa: E402
+from textual.pilot import Pilot
 
-from partways.paths import bundled_scenarios  # noqa: E402
-from partways.scenario.catalog import load_catalog  # noqa: E402
-from partways.store.history import HistoryStore  # noqa: E402
-from partways.tui.app import PartwaysApp  # noqa: E402
+from partways.paths import bundled_scenarios
+from partways.scenario.catalog import load_catalog
+from partways.store.history import HistoryStore
+from partways.tui.app import PartwaysApp
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"

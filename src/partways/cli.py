@@ -22,16 +22,18 @@ if TYPE_CHECKING:
     from partways.store.history import HistoryStore
 
 PROG = "partways"
+_SCENARIOS_AFTER = "scenarios_after_command"
 
 
 class UsageError(Exception):
     """Bad arguments or a missing path: exit status 2."""
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(scenarios_dest: str = "scenarios") -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--scenarios",
+        dest=scenarios_dest,
         metavar="DIR",
         action="append",
         default=argparse.SUPPRESS,
@@ -47,10 +49,12 @@ def _common() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _common()
+    # A subcommand's namespace overwrites the top level's, so `--scenarios` after
+    # the command goes to its own dest and is appended in main(): both are kept.
+    common = _common(_SCENARIOS_AFTER)
     parser = argparse.ArgumentParser(
         prog=PROG,
-        parents=[common],
+        parents=[_common()],
         description="Rehearse ending a client relationship, with a coach in your terminal.",
         epilog="Run without a command to open the app.",
     )
@@ -83,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     parser = build_parser()
     options = parser.parse_args(args)
+    after = vars(options).pop(_SCENARIOS_AFTER, [])
+    if after:
+        options.scenarios = [*getattr(options, "scenarios", []), *after]
     try:
         if options.command == "validate":
             return cmd_validate(options)
@@ -129,13 +136,16 @@ def _check_extra_dirs(options: argparse.Namespace) -> None:
 
 
 def cmd_validate(options: argparse.Namespace) -> int:
-    from partways.scenario.catalog import validate_paths
+    from partways.scenario.catalog import missing_paths, validate_paths
 
+    paths: list[str | Path]
     if options.paths:
-        paths = [Path(p) for p in options.paths]
-        for path in paths:
-            if not path.exists():
-                raise UsageError(f"{path}: no such file or folder")
+        # Strings, not Paths: a Path would turn "./a.yaml" into "a.yaml", and the
+        # contract shows each PATH exactly as given.
+        paths = list(options.paths)
+        missing = missing_paths(paths)
+        if missing:
+            raise UsageError(f"{missing[0]}: no such file or folder")
     else:
         _check_extra_dirs(options)
         paths = [p for p in _scenario_dirs(options) if p.exists()]
@@ -175,9 +185,9 @@ def cmd_history(options: argparse.Namespace) -> int:
     if not records:
         console.print(Text("No rehearsals yet. Run `partways` to start one."))
         return 0
-    table = Table(title=Text("Rehearsals, newest first"), box=box.SIMPLE_HEAD)
+    table = Table(title=Text("Rehearsals, newest first"), box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("started", no_wrap=True)
-    table.add_column("scenario", overflow="fold")
+    table.add_column("scenario", no_wrap=True, overflow="ellipsis")
     table.add_column("outcome", no_wrap=True)
     for column in ("firm", "brief", "grace", "hand"):
         table.add_column(column, justify="right", no_wrap=True)

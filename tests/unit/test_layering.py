@@ -51,12 +51,13 @@ def test_core_modules_import_without_textual() -> None:
     ],
 )
 def test_commands_without_a_screen_never_import_textual(argv: list[str], tmp_path: Path) -> None:
+    extra = [] if argv == ["--version"] else ["--data-dir", str(tmp_path)]
     code = (
         "import contextlib, io\n"
         "from partways.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n"
-        f"        main({argv!r} + ['--data-dir', {str(tmp_path)!r}] * ({argv[0]!r} != '--version'))\n"
+        f"        main({argv!r} + {extra!r})\n"
         "    except SystemExit:\n"
         "        pass\n"
     )

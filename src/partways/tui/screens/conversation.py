@@ -22,19 +22,21 @@ from partways.tui.widgets.transcript import Transcript
 if TYPE_CHECKING:
     from partways.tui.app import PartwaysApp
 
-HELP = """\
+HELP = (
+    """\
 Say your lines: pick one, or type your own words.
 
-  1–9          say that numbered line (while the reply box is empty)
-  type, Enter  say your own words; the coach picks the client's answer
+  1–9          say that line (while the reply box is empty)
+  type, Enter  say your own words; the coach picks the answer
   PgUp PgDn    scroll the transcript
-  Escape       leave this rehearsal (it is logged as abandoned)
-  F1, ?       this help (? while the reply box is empty)
+  Escape       leave (the rehearsal is logged as abandoned)
+  F1 or ?      this help (? while the reply box is empty)
   Ctrl+P       command palette
 
-After each of your lines the coach says how it landed: firm, waffle,
-caved or hostile. Lead with the decision, give one reason, stay kind.
 """
+    "After each of your lines the coach says how it landed: firm, waffle, caved or "
+    "hostile. Lead with the decision, give one reason, stay kind.\n"
+)
 
 NO_REPLY = "This turn is answered by picking a line: press 1–{n}."
 REPLY = "Type your reply and press Enter, or press 1–{n} to pick a line."

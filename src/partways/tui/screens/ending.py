@@ -18,7 +18,8 @@ from partways.tui.widgets.transcript import ClientLine, CoachNote, YourLine
 if TYPE_CHECKING:
     from partways.tui.app import PartwaysApp
 
-HELP = """\
+HELP = (
+    """\
 How the rehearsal went.
 
   r        rehearse the same scenario again
@@ -27,10 +28,11 @@ How the rehearsal went.
   ↑ ↓      scroll the transcript
   ?        this help
 
-Scores (0–100): firmness is how plainly you held the decision, brevity how
-short you kept it, grace how kind and blame-free you stayed, handoff whether
-you offered notice, the handover and a note in writing.
 """
+    "Scores, 0–100: firmness is how plainly you held the decision; brevity, how short you "
+    "kept it; grace, how kind and blame-free you stayed; handoff, whether you gave notice, "
+    "offered the handover and put it in writing.\n"
+)
 
 OUTCOME_TEXT = {
     "clean-exit": "Clean exit — you ended it, and kept it civil.",

@@ -24,10 +24,10 @@ HELP = """\
 Pick a scenario and rehearse ending the relationship.
 
   ↑ ↓        move through the scenarios
-  Enter      start the highlighted scenario (you can name the client first)
-  /          filter the list (by title, reaction, reason or language)
+  Enter      start it (you can name the client first)
+  /          filter by title, reaction, reason or language
   Escape     clear the filter
-  Ctrl+P     command palette: jump straight into any scenario
+  Ctrl+P     command palette: start any scenario
   ?          this help
   q          quit
 """
