@@ -106,7 +106,7 @@ def test_validate_a_broken_file(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "given",
-    [f"./{BAD}", f"{CLI}/../{BAD}", f"{CLI}/bad/./cli-bad.yaml"],
+    [f"./{BAD}", f"{CLI}/../cli/bad/cli-bad.yaml", f"{CLI}/bad/./cli-bad.yaml"],
 )
 def test_validate_shows_a_relative_path_exactly_as_given(
     given: str, capsys: pytest.CaptureFixture[str]
@@ -292,7 +292,7 @@ def test_history_json_lists_newest_first(
     store = HistoryStore(data)
     store.add(played(GOOD, [1], datetime.fromisoformat("2024-05-01T10:00:00+02:00")))
     store.add(played(MARKUP, [1, 2], datetime.fromisoformat("2024-05-02T09:30:00+00:00")))
-    store.add(played(GOOD, [2, 1], datetime.fromisoformat("2024-05-03T08:00:00+00:00")))
+    store.add(played(GOOD, [2], datetime.fromisoformat("2024-05-03T08:00:00+00:00")))
     if via == "option":
         records = history_json(capsys, "--data-dir", str(data))
     elif via == "option-before-command":
@@ -567,14 +567,16 @@ def test_play_a_missing_file_exits_2(
     [
         ["play", "cli-good", "--scenarios", "no/such/folder"],
         ["--scenarios", "no/such/folder", "play", "cli-good"],
-        ["--scenarios", "no/such/folder"],
     ],
 )
 def test_a_missing_scenarios_folder_exits_2(
     args: list[str], app_calls: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(*args) == 2
-    assert capsys.readouterr() == ("", "partways: error: --scenarios no/such/folder: no such folder\n")
+    assert capsys.readouterr() == (
+        "",
+        "partways: error: --scenarios no/such/folder: no such folder\n",
+    )
     assert app_calls == []
 
 
@@ -656,3 +658,17 @@ def test_installed_script(tmp_path: Path) -> None:
     no_traceback(done.stderr)
     done = run_command([script, "history", "--json"], tmp_path)
     assert (done.returncode, json.loads(done.stdout)) == (0, [])
+
+
+def test_the_app_with_a_missing_scenarios_folder_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import partways.tui.app
+
+    def never(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the app must not be opened")
+
+    monkeypatch.setattr(partways.tui.app, "PartwaysApp", never)
+    assert run("--scenarios", "no/such/folder") == 2
+    error = "partways: error: --scenarios no/such/folder: no such folder\n"
+    assert capsys.readouterr() == ("", error)
