@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -249,18 +249,37 @@ _SCORE_KEYS = ("firmness", "brevity", "grace", "handoff")
 
 
 def _catalog(options: argparse.Namespace) -> Catalog:
-    from partways.scenario.catalog import load_catalog
+    return _catalog_loader(options)()
 
+
+def _catalog_loader(options: argparse.Namespace) -> Callable[[], Catalog]:
+    """Check the folders now; load them later (the app does it after its first screen)."""
     _check_extra_dirs(options)
-    return load_catalog([p for p in _scenario_dirs(options) if p.exists()])
+    folders = [p for p in _scenario_dirs(options) if p.exists()]
+
+    def load() -> Catalog:
+        from partways.scenario.catalog import load_catalog
+
+        return load_catalog(folders)
+
+    return load
 
 
-def cmd_app(options: argparse.Namespace, start: Scenario | None = None, **names: str) -> int:
-    catalog = _catalog(options)
+def cmd_app(
+    options: argparse.Namespace,
+    start: Scenario | None = None,
+    catalog: Catalog | None = None,
+    **names: str,
+) -> int:
     store = _store(options)
     from partways.tui.app import PartwaysApp  # the only place Textual is imported
 
-    app = PartwaysApp(catalog=catalog, store=store, start=start, **names)
+    app = PartwaysApp(
+        catalog=catalog if catalog is not None else _catalog_loader(options),
+        store=store,
+        start=start,
+        **names,
+    )
     app.run()
     return app.return_code or 0
 
@@ -293,7 +312,7 @@ def cmd_play(options: argparse.Namespace) -> int:
                 f"no scenario with id '{wanted}'{suggestion} (see `partways validate`)"
             )
     names = {k: v for k, v in (("client", options.client), ("you", options.you)) if v}
-    return cmd_app(options, start=scenario, **names)
+    return cmd_app(options, start=scenario, catalog=catalog, **names)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -230,3 +230,53 @@ async def test_typing_in_the_reply_box_types_each_key_once(make_app: MakeApp) ->
         await pilot.press(*"No 1 more", "question_mark")
         assert app.screen.query_one("#reply", Input).value == "No 1 more?"
         assert isinstance(app.screen, ConversationScreen)
+
+
+async def test_catalog_loads_in_a_worker_and_posts_a_message(tmp_path: Any) -> None:
+    from partways.scenario.catalog import load_catalog
+    from partways.tui.app import PartwaysApp
+    from partways.tui.messages import CatalogLoaded
+
+    seen: list[Message] = []
+    app = PartwaysApp(
+        catalog=lambda: load_catalog([FIXTURES / "scenarios"]),
+        store=HistoryStore(tmp_path / "data"),
+    )
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        loaded = [m for m in seen if isinstance(m, CatalogLoaded)]
+        assert len(loaded) == 1 and loaded[0].catalog.ok
+        assert app.screen.query_one(DataTable).row_count == 1
+        assert "Markup [bold]stays[/] literal" in plain(app.screen.query_one("#summary", Literal))
+
+
+async def test_best_result_shows_on_home_after_a_rehearsal(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[5]) == "—"
+        await pilot.press("enter", "enter", "1", "1")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert str(app.screen.query_one(DataTable).get_row_at(0)[5]).endswith("✓")
+
+
+async def test_a_corrupt_history_is_set_aside_with_a_message(
+    make_app: MakeApp, tmp_path: Any
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "history.json").write_text("{not json", encoding="utf-8")
+    from textual.notifications import Notify
+
+    seen: list[Message] = []
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await pilot.pause()
+        messages = [m.notification.message for m in seen if isinstance(m, Notify)]
+        assert any("moved to" in m for m in messages), messages
+    assert list(data.glob("history.json.corrupt-*"))

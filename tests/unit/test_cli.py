@@ -486,7 +486,7 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
 def app_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
-    def fake_app(options: Any, start: Any = None, **names: str) -> int:
+    def fake_app(options: Any, start: Any = None, catalog: Any = None, **names: str) -> int:
         calls.append({"options": options, "start": start, "names": names})
         return 0
 

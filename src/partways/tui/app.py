@@ -7,7 +7,7 @@ It holds the catalog and the store, moves between screens, and hands slow work
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -17,16 +17,20 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from partways.engine import Outcome, Rehearsal
-from partways.scenario.catalog import Catalog
-from partways.scenario.model import Scenario
-from partways.store.history import Best, HistoryStore
-from partways.tui.messages import OutcomeLogged, OutcomeNotLogged
-from partways.tui.screens.conversation import ConversationScreen
-from partways.tui.screens.dialogs import ConfirmDialog, HelpDialog, Names, NamesDialog
-from partways.tui.screens.ending import EndingScreen
+from typing import TYPE_CHECKING
+
+from partways.tui.messages import CatalogLoaded, OutcomeLogged, OutcomeNotLogged
 from partways.tui.screens.home import HomeScreen
 from partways.tui.widgets.literal import literal
+
+if TYPE_CHECKING:
+    # The rehearsal screens and the engine (with the coach) are imported when a
+    # rehearsal starts, not before the first screen: start-up stays fast.
+    from partways.engine import Outcome, Rehearsal
+    from partways.scenario.catalog import Catalog
+    from partways.scenario.model import Scenario
+    from partways.store.history import Best, HistoryStore
+    from partways.tui.screens.dialogs import Names
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -37,7 +41,7 @@ class ScenarioCommands(Provider):
     def _scenarios(self) -> Iterable[Scenario]:
         app = self.app
         assert isinstance(app, PartwaysApp)
-        return app.catalog.scenarios
+        return app.scenarios
 
     def _label(self, scenario: Scenario, title: Content) -> Content:
         return (
@@ -92,18 +96,23 @@ class PartwaysApp(App[int]):
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | Callable[[], Catalog],
         store: HistoryStore,
         start: Scenario | None = None,
         client: str | None = None,
         you: str | None = None,
     ) -> None:
         super().__init__()
-        self.catalog = catalog
+        # A Catalog is used as given; a callable is run in a worker once the first
+        # screen is up, so start-up never waits for YAML.
+        self.catalog: Catalog | None = None if callable(catalog) else catalog
+        self._load_catalog = catalog if callable(catalog) else None
         self.store = store
         self._start = start
         self._names: dict[str, Names] = {}
         if start is not None and (client or you):
+            from partways.tui.screens.dialogs import Names
+
             self._names[start.id] = Names(client or start.client, you or start.you or "")
         self._best: dict[str, Best] | None = None
 
@@ -113,14 +122,25 @@ class PartwaysApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if self._load_catalog is not None:
+            self.load_catalog(self._load_catalog)
         if self._start is not None:
             names = self._names.get(self._start.id)
             self.start_rehearsal(self._start, names)
 
     # -- catalog and history --------------------------------------------------
 
+    @property
+    def loading(self) -> bool:
+        """True until the catalog given as a callable has been loaded."""
+        return self.catalog is None
+
+    @property
+    def scenarios(self) -> list[Scenario]:
+        return self.catalog.scenarios if self.catalog is not None else []
+
     def scenario_by_id(self, scenario_id: str) -> Scenario | None:
-        for scenario in self.catalog.scenarios:
+        for scenario in self.scenarios:
             if scenario.id == scenario_id:
                 return scenario
         return None
@@ -141,6 +161,8 @@ class PartwaysApp(App[int]):
 
     def begin(self, scenario: Scenario) -> None:
         """Ask for the names, then start ``scenario``."""
+        from partways.tui.screens.dialogs import NamesDialog
+
         known = self._names.get(scenario.id)
         dialog = NamesDialog(
             scenario.title,
@@ -156,6 +178,9 @@ class PartwaysApp(App[int]):
         self.push_screen(dialog, chosen)
 
     def start_rehearsal(self, scenario: Scenario, names: Names | None = None) -> None:
+        from partways.engine import Rehearsal
+        from partways.tui.screens.conversation import ConversationScreen
+
         rehearsal = Rehearsal(
             scenario,
             client_name=names.client if names else None,
@@ -165,6 +190,8 @@ class PartwaysApp(App[int]):
 
     def finish(self, rehearsal: Rehearsal) -> None:
         """The rehearsal reached an ending: log it and show how it went."""
+        from partways.tui.screens.ending import EndingScreen
+
         outcome = rehearsal.outcome()
         self.log_outcome(outcome)
         self.switch_screen(EndingScreen(outcome))
@@ -175,6 +202,9 @@ class PartwaysApp(App[int]):
         self.go_home()
 
     def retry(self, outcome: Outcome) -> None:
+        from partways.engine import Rehearsal
+        from partways.tui.screens.conversation import ConversationScreen
+
         scenario = self.scenario_by_id(outcome.scenario)
         if scenario is None:
             self.go_home()
@@ -190,6 +220,27 @@ class PartwaysApp(App[int]):
             self.pop_screen()
 
     # -- workers and their messages -------------------------------------------
+
+    @work(thread=True, exclusive=True, group="catalog")
+    def load_catalog(self, load: Callable[[], Catalog]) -> None:
+        """Load the packs and the best results off the UI thread."""
+        catalog = load()
+        try:
+            best: dict[str, Best] | None = self.store.best()
+        except OSError:
+            best = None
+        notice, self.store.notice = self.store.notice, None
+        self.post_message(CatalogLoaded(catalog, best, notice))
+
+    @on(CatalogLoaded)
+    def _catalog_loaded(self, message: CatalogLoaded) -> None:
+        self.catalog = message.catalog
+        self._best = message.best
+        if message.notice:
+            self.notify(message.notice, severity="warning", timeout=10, markup=False)
+        if isinstance(self.screen, HomeScreen):
+            self.screen.refill()
+            self.screen.show_broken()
 
     @work(thread=True, exclusive=False, group="history")
     def log_outcome(self, outcome: Outcome) -> None:
@@ -219,6 +270,8 @@ class PartwaysApp(App[int]):
     # -- actions --------------------------------------------------------------
 
     def action_help(self) -> None:
+        from partways.tui.screens.dialogs import HelpDialog
+
         screen = self.screen
         text = getattr(screen, "HELP", None)
         if isinstance(screen, HelpDialog) or not isinstance(text, str):
@@ -226,6 +279,9 @@ class PartwaysApp(App[int]):
         self.push_screen(HelpDialog("Keys", text))
 
     async def action_quit(self) -> None:
+        from partways.tui.screens.conversation import ConversationScreen
+        from partways.tui.screens.dialogs import ConfirmDialog
+
         screen = self.screen
         if isinstance(screen, ConversationScreen):
             rehearsal = screen.rehearsal

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from partways.engine import Outcome
+if TYPE_CHECKING:
+    from partways.engine import Outcome
+    from partways.scenario.catalog import Catalog
+    from partways.store.history import Best
 
 
 @dataclass
@@ -26,3 +30,16 @@ class OutcomeNotLogged(Message):
 
     outcome: Outcome
     error: str
+
+
+@dataclass
+class CatalogLoaded(Message):
+    """The scenario packs were loaded (off the UI thread) with the best results.
+
+    ``best`` is None when the history could not be read; ``notice`` is set when
+    a corrupt history database was set aside.
+    """
+
+    catalog: Catalog
+    best: dict[str, Best] | None
+    notice: str | None = None

@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
-from partways.scenario.model import Scenario
+from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
 
 if TYPE_CHECKING:
+    from partways.scenario.model import Scenario
     from partways.store.history import Best
     from partways.tui.app import PartwaysApp
 
@@ -71,17 +72,27 @@ class HomeScreen(Screen[None]):
         assert isinstance(self.app, PartwaysApp)
         return self.app
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Held directly: refill() may run (on resume) before the screen is composed.
+        self.filter = Input(placeholder="Filter scenarios ( / )", id="filter")
+        self.table: DataTable[Text] = DataTable(
+            id="scenarios", cursor_type="row", zebra_stripes=True
+        )
+        self.summary = Literal(id="summary")
+        self.broken = Literal(id="broken")
+
     def compose(self) -> ComposeResult:
         yield Static(Content.from_markup("[b]partways[/b] — rehearse ending it well"), id="title")
-        yield Input(placeholder="Filter scenarios ( / )", id="filter")
-        yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
+        yield self.filter
+        yield self.table
         with Vertical(id="summary-box"):
-            yield Literal(id="summary")
-        yield Literal(id="broken")
-        yield Footer()
+            yield self.summary
+        yield self.broken
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#scenarios", DataTable)
+        table = self.table
         # Widths fit 80 columns (each cell also has one column of padding per side).
         table.add_column("Scenario", key="title", width=26)
         table.add_column("Reaction", key="reaction", width=9)
@@ -98,12 +109,14 @@ class HomeScreen(Screen[None]):
 
     def refill(self) -> None:
         """Rebuild the rows from the catalog, the filter and the best results."""
-        table = self.query_one("#scenarios", DataTable)
-        needle = self.query_one("#filter", Input).value
+        table = self.table
+        if not table.columns:
+            return  # not mounted yet: on_mount fills it
+        needle = self.filter.value
         best = self.partways.best_results()
         current = self._highlighted_id()
         table.clear()
-        for scenario in self.partways.catalog.scenarios:
+        for scenario in self.partways.scenarios:
             if needle and not matches(scenario, needle):
                 continue
             table.add_row(
@@ -120,7 +133,7 @@ class HomeScreen(Screen[None]):
         self.show_summary()
 
     def _highlighted_id(self) -> str | None:
-        table = self.query_one("#scenarios", DataTable)
+        table = self.table
         if table.row_count == 0:
             return None
         try:
@@ -134,10 +147,12 @@ class HomeScreen(Screen[None]):
         return self.partways.scenario_by_id(scenario_id) if scenario_id else None
 
     def show_summary(self) -> None:
-        summary = self.query_one("#summary", Literal)
+        summary = self.summary
         scenario = self.highlighted()
         if scenario is None:
-            if self.partways.catalog.scenarios:
+            if self.partways.loading:
+                summary.update(literal("Loading the scenarios…"))
+            elif self.partways.scenarios:
                 summary.update(literal("No scenario matches the filter."))
             else:
                 summary.update(literal("No valid scenarios were found."))
@@ -155,8 +170,9 @@ class HomeScreen(Screen[None]):
         )
 
     def show_broken(self) -> None:
-        broken = self.query_one("#broken", Literal)
-        problems = self.partways.catalog.problems
+        broken = self.broken
+        catalog = self.partways.catalog
+        problems = catalog.problems if catalog is not None else {}
         if not problems:
             broken.display = False
             return
@@ -181,7 +197,7 @@ class HomeScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.query_one("#scenarios", DataTable).focus()
+        self.table.focus()
 
     def action_start(self) -> None:
         scenario = self.highlighted()
@@ -189,8 +205,8 @@ class HomeScreen(Screen[None]):
             self.partways.begin(scenario)
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.filter.focus()
 
     def action_clear_filter(self) -> None:
-        self.query_one("#filter", Input).value = ""
-        self.query_one("#scenarios", DataTable).focus()
+        self.filter.value = ""
+        self.table.focus()
