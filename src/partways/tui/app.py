@@ -10,14 +10,13 @@ import contextlib
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-
-from typing import TYPE_CHECKING
 
 from partways.tui.messages import CatalogLoaded, OutcomeLogged, OutcomeNotLogged
 from partways.tui.screens.home import HomeScreen
