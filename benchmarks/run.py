@@ -168,6 +168,14 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(BENCHES)}")
         return 2
+    # An installed wheel has its bytecode compiled at install time; an editable
+    # checkout (with PYTHONDONTWRITEBYTECODE set, as here) may not. Compile it so
+    # both sides start from .pyc files, as Textual's own modules do.
+    import compileall
+
+    import partways
+
+    compileall.compile_dir(Path(partways.__file__).parent, quiet=1)
     print(f"python {sys.version.split()[0]}; medians of interleaved runs")
     for name in chosen:
         BENCHES[name]()

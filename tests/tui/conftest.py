@@ -22,13 +22,20 @@ def _deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
 
 
+ROOT = FIXTURES.parent.parent
+
+
 @pytest.fixture
-def make_app(tmp_path: Path) -> MakeApp:
+def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeApp:
+    # Paths on screen (broken packs) are shown as given: give them relative to the
+    # repository so snapshots are the same in any checkout.
+    monkeypatch.chdir(ROOT)
+
     def make(
         *folders: Path, start: str | None = None, bundled: bool = False, **names: str
     ) -> PartwaysApp:
         dirs = [bundled_scenarios()] if bundled else []
-        dirs.extend(folders or [FIXTURES / "scenarios"])
+        dirs.extend(Path(f).relative_to(ROOT) for f in folders or [FIXTURES / "scenarios"])
         catalog = load_catalog(dirs)
         scenario = next((s for s in catalog.scenarios if s.id == start), None)
         return PartwaysApp(

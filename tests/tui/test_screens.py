@@ -49,7 +49,7 @@ async def test_broken_packs_are_listed_and_do_not_hide_good_ones(make_app: MakeA
         assert app.screen.query_one(DataTable).row_count == 1
         broken = app.screen.query_one("#broken", Literal)
         assert broken.display
-        assert "broken-pack.yaml:12:11: error:" in plain(broken)
+        assert "tests/fixtures/broken/broken-pack.yaml:12:11: error:" in plain(broken)
 
 
 async def test_filter_narrows_the_list(make_app: MakeApp) -> None:
@@ -280,3 +280,20 @@ async def test_a_corrupt_history_is_set_aside_with_a_message(
         messages = [m.notification.message for m in seen if isinstance(m, Notify)]
         assert any("moved to" in m for m in messages), messages
     assert list(data.glob("history.json.corrupt-*"))
+
+
+async def test_retry_works_for_a_scenario_played_from_a_file(tmp_path: Any) -> None:
+    from partways.scenario.catalog import Catalog
+    from partways.scenario.loader import load_file
+    from partways.tui.app import PartwaysApp
+
+    scenario, problems = load_file(FIXTURES / "scenarios" / "fixture-markup.yaml")
+    assert scenario is not None and not problems
+    app = PartwaysApp(Catalog([], {}), HistoryStore(tmp_path / "data"), start=scenario)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "2")
+        assert isinstance(app.screen, EndingScreen)
+        await pilot.press("r")
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.rehearsal.scenario is scenario
+        await app.workers.wait_for_complete()

@@ -139,6 +139,9 @@ class PartwaysApp(App[int]):
         return self.catalog.scenarios if self.catalog is not None else []
 
     def scenario_by_id(self, scenario_id: str) -> Scenario | None:
+        """A loaded scenario, or the one ``partways play FILE`` started with."""
+        if self._start is not None and self._start.id == scenario_id:
+            return self._start
         for scenario in self.scenarios:
             if scenario.id == scenario_id:
                 return scenario
@@ -176,7 +179,10 @@ class PartwaysApp(App[int]):
 
         self.push_screen(dialog, chosen)
 
-    def start_rehearsal(self, scenario: Scenario, names: Names | None = None) -> None:
+    def start_rehearsal(
+        self, scenario: Scenario, names: Names | None = None, *, replace: bool = False
+    ) -> None:
+        """Open a conversation on ``scenario``; ``replace`` swaps out the current screen."""
         from partways.engine import Rehearsal
         from partways.tui.screens.conversation import ConversationScreen
 
@@ -185,7 +191,11 @@ class PartwaysApp(App[int]):
             client_name=names.client if names else None,
             you_name=names.you if names else None,
         )
-        self.push_screen(ConversationScreen(rehearsal))
+        screen = ConversationScreen(rehearsal)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def finish(self, rehearsal: Rehearsal) -> None:
         """The rehearsal reached an ending: log it and show how it went."""
@@ -201,18 +211,15 @@ class PartwaysApp(App[int]):
         self.go_home()
 
     def retry(self, outcome: Outcome) -> None:
-        from partways.engine import Rehearsal
-        from partways.tui.screens.conversation import ConversationScreen
+        """Rehearse the same scenario again, with the same names."""
+        from partways.tui.screens.dialogs import Names
 
         scenario = self.scenario_by_id(outcome.scenario)
         if scenario is None:
             self.go_home()
             return
-        self.switch_screen(
-            ConversationScreen(
-                Rehearsal(scenario, client_name=outcome.client_name, you_name=outcome.you_name)
-            )
-        )
+        names = Names(outcome.client_name, outcome.you_name)
+        self.start_rehearsal(scenario, names, replace=True)
 
     def go_home(self) -> None:
         while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
