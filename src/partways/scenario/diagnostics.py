@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Every control character, newline and tab included: one problem stays on one line.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters written out (``\\x1b``), never sent raw to a terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +30,8 @@ class Diagnostic:
 
     def format(self) -> str:
         """``PATH:LINE:COLUMN: error: MESSAGE [CODE]``, as the contract fixes it."""
-        return f"{self.path}:{self.line}:{self.column}: error: {self.message} [{self.code}]"
+        path, message = visible(self.path), visible(self.message)
+        return f"{path}:{self.line}:{self.column}: error: {message} [{self.code}]"
 
     def to_json(self) -> dict[str, str | int]:
         return {
@@ -29,5 +39,5 @@ class Diagnostic:
             "line": self.line,
             "column": self.column,
             "code": self.code,
-            "message": self.message,
+            "message": visible(self.message),
         }
