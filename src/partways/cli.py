@@ -218,7 +218,8 @@ def cmd_coach(options: argparse.Namespace) -> int:
         raise UsageError(f"--lang {options.lang}: use one of {', '.join(LANGUAGES)}")
     lang = options.lang or detect_language(text)
     analysis = classify(text, lang)
-    scores = score([Said(text, analysis.stance, analysis.tags)]) if text.strip() else None
+    said = [Said(text, analysis.stance, analysis.tags)] if text.strip() else []
+    scores = score(said).to_json()
     payload = {
         "stance": analysis.stance,
         "language": analysis.language,
@@ -226,7 +227,7 @@ def cmd_coach(options: argparse.Namespace) -> int:
             {"tag": f.tag, "start": f.start, "end": f.end, "text": f.text, "advice": f.advice}
             for f in analysis.findings
         ],
-        "scores": (scores.to_json() if scores else {k: 0 for k in _SCORE_KEYS}),
+        "scores": scores,
     }
     if options.json:
         print(json.dumps(payload, ensure_ascii=False))
@@ -238,7 +239,7 @@ def cmd_coach(options: argparse.Namespace) -> int:
     console.print(Text.assemble(("stance: ", "bold"), analysis.stance, f"  ({analysis.language})"))
     for f in analysis.findings:
         console.print(Text.assemble(f"  {f.tag:<14} ", (repr(f.text), "yellow"), f"  {f.advice}"))
-    console.print(Text("  ".join(f"{k} {v}" for k, v in payload["scores"].items())))
+    console.print(Text("  ".join(f"{k} {v}" for k, v in scores.items())))
     return 0
 
 

@@ -118,7 +118,7 @@ def _compile(pattern: str) -> re.Pattern[str] | None:
 def _compile_all(patterns: Any) -> tuple[re.Pattern[str], ...]:
     if not isinstance(patterns, list):
         return ()
-    compiled = (_compile(p) for p in patterns if isinstance(p, str | int | float))
+    compiled = (_compile(str(p)) for p in patterns if isinstance(p, str | int | float))
     return tuple(p for p in compiled if p is not None)
 
 
