@@ -63,7 +63,7 @@ def test_firm_findings_in_english() -> None:
     analysis = classify(text, "en")
     assert analysis.tags == ("gratitude", "decision", "handoff", "notice", "firm")
     assert [f.text for f in analysis.findings if f.tag == "handoff"] == ["files", "passwords"]
-    assert coach_note(analysis).startswith("Firm:")
+    assert coach_note(analysis).startswith("Good:")
 
 
 def test_waffle_note_quotes_the_hedges() -> None:
@@ -200,11 +200,11 @@ def test_dataclasses_are_frozen() -> None:
 @pytest.mark.parametrize("lang", ["en", "sv", "fr", "hr", "bg"])
 def test_notes_are_in_the_reply_language(lang: str) -> None:
     firm = {
-        "en": ("I've decided to end our contract.", "Firm"),
-        "sv": ("Jag har bestämt mig för att avsluta samarbetet.", "Tydligt"),
-        "fr": ("J'ai décidé de mettre fin à notre collaboration.", "Ferme"),
-        "hr": ("Odlučio sam prekinuti našu suradnju.", "Odlučno"),
-        "bg": ("Реших да прекратя сътрудничеството.", "Твърдо"),
+        "en": ("I've decided to end our contract.", "Good:"),
+        "sv": ("Jag har bestämt mig för att avsluta samarbetet.", "Bra:"),
+        "fr": ("J'ai décidé de mettre fin à notre collaboration.", "Bien :"),
+        "hr": ("Odlučio sam prekinuti našu suradnju.", "Dobro:"),
+        "bg": ("Реших да прекратя сътрудничеството.", "Добре:"),
     }[lang]
     analysis = classify(firm[0], lang)
     assert analysis.stance == "firm"

@@ -282,8 +282,8 @@ def coach_note(analysis: Analysis) -> str:
         return _note(analysis, _lexicon(_language(analysis.language)))
     except Exception:
         return {
-            "firm": "Firm: the decision is clear.",
+            "firm": "Good: the decision is clear.",
             "waffle": "No clear decision: the client takes control.",
-            "cave": "Cave: you gave the decision away.",
-            "hostile": "Hostile: blame invites a fight.",
+            "cave": "You gave the decision away.",
+            "hostile": "Blame invites a fight.",
         }.get(analysis.stance, "")
