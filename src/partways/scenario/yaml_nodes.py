@@ -1,0 +1,216 @@
+"""Walking a composed YAML node tree strictly, with a mark for every problem.
+
+Every key and value keeps its position; duplicate keys are seen (not silently
+overwritten), and the resolved tag of every scalar is checked (``you: NO`` is a
+boolean, not text). Values are never constructed, except integers, one at a time.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from partways.scenario.diagnostics import Diagnostic
+from partways.scenario.model import Mark
+
+_Y = "tag:yaml.org,2002:"
+STR_TAG = _Y + "str"
+INT_TAG = _Y + "int"
+FLOAT_TAG = _Y + "float"
+BOOL_TAG = _Y + "bool"
+NULL_TAG = _Y + "null"
+TIMESTAMP_TAG = _Y + "timestamp"
+MAP_TAG = _Y + "map"
+SEQ_TAG = _Y + "seq"
+
+#: Scalar tags a file may contain (explicitly or by resolution), and how to name them.
+SCALAR_KINDS = {
+    STR_TAG: "text",
+    INT_TAG: "an integer",
+    FLOAT_TAG: "a number",
+    BOOL_TAG: "a boolean",
+    NULL_TAG: "empty (null)",
+    TIMESTAMP_TAG: "a date",
+}
+
+
+def node_mark(node: Node) -> Mark:
+    m = node.start_mark
+    return Mark(m.line + 1, m.column + 1)
+
+
+def suggest(word: str, options: Iterable[str]) -> str:
+    options = list(options)
+    lowered = {o.lower(): o for o in options}
+    if word.lower() in lowered and lowered[word.lower()] != word:
+        return f"; did you mean '{lowered[word.lower()]}'?"
+    close = difflib.get_close_matches(word.lower(), options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _quote_hint(key: str, raw: str) -> str:
+    if key:
+        return f'put it in quotes: {key}: "{raw}"'
+    return f'put it in quotes: "{raw}"'
+
+
+class NodeChecker:
+    """Walks one composed document by its marked nodes and collects diagnostics."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.diags: list[Diagnostic] = []
+
+    # --- reporting ---------------------------------------------------------
+    def error(self, node: Node, code: str, message: str) -> None:
+        m = node.start_mark
+        self.diags.append(Diagnostic(self.display, m.line + 1, m.column + 1, code, message))
+
+    def bad_tag(self, node: Node) -> None:
+        tag = node.tag
+        if tag.startswith(_Y):
+            tag = "!!" + tag[len(_Y) :]
+        self.error(node, "PW006", f"YAML tag '{tag}' is not allowed here")
+
+    def wrong_type(self, node: Node, what: str, expected: str) -> None:
+        """Report ``node`` as not being ``expected``, with the most useful code."""
+        if isinstance(node, ScalarNode):
+            if node.tag not in SCALAR_KINDS:
+                self.bad_tag(node)
+                return
+            if node.tag == NULL_TAG:
+                found = "nothing"
+            elif node.tag == STR_TAG:
+                found = "text"
+            else:
+                found = f"{SCALAR_KINDS[node.tag]} ({node.value})"
+        elif isinstance(node, MappingNode):
+            if node.tag != MAP_TAG:
+                self.bad_tag(node)
+                return
+            found = "a mapping"
+        else:
+            if node.tag != SEQ_TAG:
+                self.bad_tag(node)
+                return
+            found = "a list"
+        self.error(node, "PW103", f"{what} must be {expected}, not {found}")
+        self.sweep(node)
+
+    def sweep(self, node: Node) -> None:
+        """Report disallowed tags anywhere inside a value the schema does not walk."""
+        todo = [node]
+        seen: set[int] = set()
+        while todo:
+            item = todo.pop()
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            if isinstance(item, ScalarNode):
+                if item.tag not in SCALAR_KINDS:
+                    self.bad_tag(item)
+            elif isinstance(item, SequenceNode):
+                if item.tag != SEQ_TAG:
+                    self.bad_tag(item)
+                todo.extend(item.value)
+            else:
+                if item.tag != MAP_TAG:
+                    self.bad_tag(item)
+                for k, v in item.value:
+                    todo.append(k)
+                    todo.append(v)
+
+    # --- structure ---------------------------------------------------------
+    def fields(
+        self,
+        node: Node,
+        allowed: frozenset[str],
+        order: tuple[str, ...],
+        what: str,
+        code: str = "PW101",
+    ) -> dict[str, tuple[Node, Node]] | None:
+        """The known keys of a mapping, as key -> (key node, value node)."""
+        if node.__class__ is not MappingNode or node.tag != MAP_TAG:
+            self.wrong_type(node, what, "a mapping of keys")
+            return None
+        out: dict[str, tuple[Node, Node]] = {}
+        seen: dict[str, Node] = {}
+        for k, v in node.value:
+            if k.__class__ is not ScalarNode or k.tag != STR_TAG:
+                self.unknown_key(k, v, order, what, code)
+                continue
+            name = k.value
+            if name in seen:
+                first = seen[name].start_mark.line + 1
+                self.error(k, "PW004", f"duplicate key '{name}' (first at line {first})")
+                self.sweep(v)
+                continue
+            seen[name] = k
+            if name in allowed:
+                out[name] = (k, v)
+            else:
+                self.unknown_key(k, v, order, what, code)
+        return out
+
+    def unknown_key(
+        self, k: Node, v: Node, order: tuple[str, ...], what: str, code: str = "PW101"
+    ) -> None:
+        if isinstance(k, ScalarNode):
+            if k.tag not in SCALAR_KINDS:
+                self.bad_tag(k)
+            else:
+                self.error(k, code, self.unknown_message(k.value, order, what, code))
+        else:
+            self.error(k, code, f"unknown key in {what}: a key must be a plain name")
+            self.sweep(k)
+        self.sweep(v)
+
+    def unknown_message(self, name: str, order: tuple[str, ...], what: str, code: str) -> str:
+        """The message for an unknown key ``name`` (a subclass may word some sets its own way)."""
+        hint = suggest(name, order) or f" (known keys: {', '.join(order)})"
+        return f"unknown key '{name}' in {what}" + hint
+
+    def missing(self, at: Node, keys: list[str], what: str) -> None:
+        names = ", ".join(f"'{key}'" for key in keys)
+        plural = "s" if len(keys) > 1 else ""
+        self.error(at, "PW102", f"{what} is missing required key{plural} {names}")
+
+    # --- scalars -----------------------------------------------------------
+    def string(self, key: str, node: Node, as_key: bool = True) -> str | None:
+        """A scalar that must be a YAML string (ids, enum values, node names)."""
+        if node.__class__ is ScalarNode and node.tag == STR_TAG:
+            return node.value
+        if node.__class__ is ScalarNode and node.tag in SCALAR_KINDS:
+            if node.tag == NULL_TAG:
+                self.error(node, "PW202", f"'{key}' has no value")
+            else:
+                kind = SCALAR_KINDS[node.tag]
+                self.error(
+                    node,
+                    "PW201",
+                    f"'{key}' must be text, but YAML reads {node.value} as {kind}; "
+                    + _quote_hint(key if as_key else "", node.value),
+                )
+            return None
+        self.wrong_type(node, f"'{key}'", "text")
+        return None
+
+    def integer(self, key: str, node: Node) -> int | None:
+        if node.__class__ is ScalarNode and node.tag == INT_TAG:
+            try:
+                return int(_INT_CONSTRUCTOR.construct_yaml_int(node))
+            except (ValueError, TypeError):  # pragma: no cover - resolver guarantees an int
+                pass
+        self.wrong_type(node, f"'{key}'", "an integer")
+        return None
+
+
+class _IntConstructor(yaml.constructor.SafeConstructor):
+    def __init__(self) -> None:  # no stream: only construct_yaml_int is used
+        pass
+
+
+_INT_CONSTRUCTOR = _IntConstructor()
