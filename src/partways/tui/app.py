@@ -81,11 +81,15 @@ class PartwaysApp(App[int]):
 
     TITLE = "partways"
     CSS_PATH = [
-        STYLES / "app.tcss",
-        STYLES / "home.tcss",
-        STYLES / "conversation.tcss",
-        STYLES / "ending.tcss",
-        STYLES / "dialogs.tcss",
+        STYLES / name
+        for name in (
+            "app.tcss",
+            "home.tcss",
+            "transcript.tcss",
+            "conversation.tcss",
+            "ending.tcss",
+            "dialogs.tcss",
+        )
     ]
     COMMANDS = App.COMMANDS | {ScenarioCommands}
     BINDINGS = [
