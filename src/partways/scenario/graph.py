@@ -63,6 +63,8 @@ class Graph:
             reached = [self.endings[name] for name in seen if name in self.endings]
             # An ending with a bad value was reported already: do not guess what it meant.
             if None not in reached and "clean-exit" not in reached:
+                # ``start`` was read from ``start_node``: it is set whenever ``start`` is.
+                assert start_node is not None
                 doc.error(
                     start_node,
                     "PW304",

@@ -147,7 +147,13 @@ class _Document(NodeChecker):
                     self.first_you = node
         return value if ok else None
 
-    def enum(self, key: str, node: Node, options: tuple[str, ...], allowed=None) -> str | None:
+    def enum(
+        self,
+        key: str,
+        node: Node,
+        options: tuple[str, ...],
+        allowed: frozenset[str] | None = None,
+    ) -> str | None:
         value = self.string(key, node)
         if value is None:
             return None
@@ -174,7 +180,9 @@ class _Document(NodeChecker):
         if absent:
             self.missing(root, absent, "the scenario")
 
-        values: dict[str, object] = {}
+        # The scenario's text values that passed their checks (a failed one is reported).
+        values: dict[str, str] = {}
+        difficulty = 1
         get = top.get
         if kv := get("format"):
             fmt = self.integer("format", kv[1])
@@ -184,7 +192,7 @@ class _Document(NodeChecker):
                     "PW104",
                     f"unsupported format {fmt}; this partways reads format {model.FORMAT_VERSION}",
                 )
-        id_node = None
+        id_node: Node | None = None
         if kv := get("id"):
             id_node = kv[1]
             value = self.string("id", id_node)
@@ -199,23 +207,23 @@ class _Document(NodeChecker):
                         "by '-', like 'angry-late-payer'",
                     )
         for key in ("title", "summary"):
-            if kv := get(key):
-                values[key] = self.text(key, kv[1])
+            if (kv := get(key)) and (value := self.text(key, kv[1])) is not None:
+                values[key] = value
         for key in ("client", "you"):
-            if kv := get(key):
-                values[key] = self.text(key, kv[1], name=True)
+            if (kv := get(key)) and (value := self.text(key, kv[1], name=True)) is not None:
+                values[key] = value
         for key, options in (
             ("language", model.LANGUAGES),
             ("reaction", model.REACTIONS),
             ("reason", model.REASONS),
         ):
-            if kv := get(key):
-                values[key] = self.enum(key, kv[1], options)
+            if (kv := get(key)) and (value := self.enum(key, kv[1], options)) is not None:
+                values[key] = value
         if kv := get("difficulty"):
             level = self.integer("difficulty", kv[1])
             if level is not None:
                 if 1 <= level <= 3:
-                    values["difficulty"] = level
+                    difficulty = level
                 else:
                     self.error(kv[1], "PW107", f"'difficulty' must be 1, 2 or 3, not {level}")
 
@@ -223,7 +231,7 @@ class _Document(NodeChecker):
         graph = Graph()
         if kv := get("nodes"):
             graph.usable = self.nodes(kv[1], graph, nodes)
-        start_node = None
+        start_node: Node | None = None
         if kv := get("start"):
             start_node = kv[1]
             start = self.string("start", start_node)
@@ -241,6 +249,9 @@ class _Document(NodeChecker):
 
         if self.diags:
             return None
+        # No problems: every required key was present and passed its check, so
+        # every required value is in ``values`` and 'id' had a node.
+        assert id_node is not None
         return Scenario(
             id=values["id"],
             title=values["title"],
@@ -251,7 +262,7 @@ class _Document(NodeChecker):
             client=values["client"],
             start=values["start"],
             nodes=nodes,
-            difficulty=values.get("difficulty", 1),
+            difficulty=difficulty,
             you=values.get("you"),
             format=model.FORMAT_VERSION,
             path=path,
@@ -372,7 +383,7 @@ class _Document(NodeChecker):
                 ok = False
                 continue
             say = nxt = coach = None
-            tags: tuple[str, ...] = ()
+            tags: tuple[str, ...] | None = ()
             absent = [key for key in ("say", "next", "coach") if key not in f]
             if absent:
                 self.missing(item, absent, "a choice")

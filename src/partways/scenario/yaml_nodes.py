@@ -182,7 +182,8 @@ class NodeChecker:
     def string(self, key: str, node: Node, as_key: bool = True) -> str | None:
         """A scalar that must be a YAML string (ids, enum values, node names)."""
         if node.__class__ is ScalarNode and node.tag == STR_TAG:
-            return node.value
+            value: str = node.value  # a str-tagged scalar's value is the text itself
+            return value
         if node.__class__ is ScalarNode and node.tag in SCALAR_KINDS:
             if node.tag == NULL_TAG:
                 self.error(node, "PW202", f"'{key}' has no value")

@@ -20,6 +20,15 @@ import stat
 from pathlib import Path
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import Node
 
 from partways.scenario.diagnostics import Diagnostic
@@ -122,24 +131,29 @@ def _needs_event_scan(text: str) -> bool:
     return opened - len(_CLOSED_FLOW_RE.findall(text)) > _MAX_OPEN_FLOW
 
 
+def _event_diag(display: str, event: Event, code: str, message: str) -> Diagnostic:
+    m = event.start_mark
+    # The parsers mark every event they emit; the (1, 1) fallback only mirrors the stub's Optional.
+    line, column = (m.line + 1, m.column + 1) if m is not None else (1, 1)
+    return diag(display, line, column, code, message)
+
+
 def _event_scan(text: str, display: str, loader: type) -> list[Diagnostic]:
     """Anchors, aliases and depth from the event stream, abandoned when too deep."""
     found: list[Diagnostic] = []
     depth = 0
-    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    starts = (SequenceStartEvent, MappingStartEvent)
+    ends = (SequenceEndEvent, MappingEndEvent)
     try:
         for event in yaml.parse(text, Loader=loader):
             cls = event.__class__
             if cls in starts:
                 depth += 1
                 if depth > MAX_DEPTH:
-                    m = event.start_mark
                     found.append(
-                        diag(
+                        _event_diag(
                             display,
-                            m.line + 1,
-                            m.column + 1,
+                            event,
                             "PW007",
                             f"nested too deeply: more than {MAX_DEPTH} levels of lists and "
                             "mappings",
@@ -148,28 +162,26 @@ def _event_scan(text: str, display: str, loader: type) -> list[Diagnostic]:
                     return found
             elif cls in ends:
                 depth -= 1
-            if cls is yaml.AliasEvent:
-                m = event.start_mark
-                found.append(
-                    diag(
-                        display,
-                        m.line + 1,
-                        m.column + 1,
-                        "PW005",
-                        f"alias '*{event.anchor}' is not allowed; write the value out in full",
+            if isinstance(event, NodeEvent):
+                anchor = event.anchor
+                if cls is AliasEvent:
+                    found.append(
+                        _event_diag(
+                            display,
+                            event,
+                            "PW005",
+                            f"alias '*{anchor}' is not allowed; write the value out in full",
+                        )
                     )
-                )
-            elif getattr(event, "anchor", None) is not None:
-                m = event.start_mark
-                found.append(
-                    diag(
-                        display,
-                        m.line + 1,
-                        m.column + 1,
-                        "PW005",
-                        f"anchor '&{event.anchor}' is not allowed; write the value out in full",
+                elif anchor is not None:
+                    found.append(
+                        _event_diag(
+                            display,
+                            event,
+                            "PW005",
+                            f"anchor '&{anchor}' is not allowed; write the value out in full",
+                        )
                     )
-                )
     except yaml.YAMLError as exc:
         found.append(yaml_error(display, text, exc))
     except RecursionError:  # pragma: no cover - the parsers are not recursive
