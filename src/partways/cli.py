@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -249,21 +250,42 @@ _SCORE_KEYS = ("firmness", "brevity", "grace", "handoff")
 # -- the app ------------------------------------------------------------------
 
 
-def _catalog(options: argparse.Namespace) -> Catalog:
-    return _catalog_loader(options)()
+#: Packs smaller than this (the bundled ones are ~40 KiB) load before the first
+#: screen: measured faster than a worker, whose imports compete with the first
+#: paint. Larger collections load in a worker while the screen is already up.
+LOAD_IN_WORKER_ABOVE = 256 * 1024
 
 
-def _catalog_loader(options: argparse.Namespace) -> Callable[[], Catalog]:
-    """Check the folders now; load them later (the app does it after its first screen)."""
-    _check_extra_dirs(options)
-    folders = [p for p in _scenario_dirs(options) if p.exists()]
+@dataclass(frozen=True)
+class PackLoader:
+    """Loads the scenario packs in ``folders`` when called (in a worker, or right away)."""
 
-    def load() -> Catalog:
+    folders: tuple[Path, ...]
+
+    def __call__(self) -> Catalog:
         from partways.scenario.catalog import load_catalog
 
-        return load_catalog(folders)
+        return load_catalog(list(self.folders))
 
-    return load
+    def size(self) -> int:
+        """Bytes of YAML in the folders: a cheap guess at how long loading takes."""
+        total = 0
+        for folder in self.folders:
+            try:
+                total += sum(f.stat().st_size for f in folder.rglob("*.y*ml") if f.is_file())
+            except OSError:
+                return LOAD_IN_WORKER_ABOVE + 1  # unreadable: let the worker report it
+        return total
+
+
+def _packs(options: argparse.Namespace) -> PackLoader:
+    """Check the extra folders now (exit 2 if one is missing); load later."""
+    _check_extra_dirs(options)
+    return PackLoader(tuple(p for p in _scenario_dirs(options) if p.exists()))
+
+
+def _catalog(options: argparse.Namespace) -> Catalog:
+    return _packs(options)()
 
 
 def cmd_app(
@@ -275,8 +297,15 @@ def cmd_app(
     store = _store(options)
     from partways.tui.app import PartwaysApp  # the only place Textual is imported
 
+    if catalog is None:
+        packs = _packs(options)
+        catalog_or_loader: Catalog | PackLoader = (
+            packs if packs.size() > LOAD_IN_WORKER_ABOVE else packs()
+        )
+    else:
+        catalog_or_loader = catalog
     app = PartwaysApp(
-        catalog=catalog if catalog is not None else _catalog_loader(options),
+        catalog=catalog_or_loader,
         store=store,
         start=start,
         **names,

@@ -109,7 +109,7 @@ class PartwaysApp(App[int]):
         # A Catalog is used as given; a callable is run in a worker once the first
         # screen is up, so start-up never waits for YAML.
         self.catalog: Catalog | None = None if callable(catalog) else catalog
-        self._load_catalog = catalog if callable(catalog) else None
+        self.catalog_loader = catalog if callable(catalog) else None
         self.store = store
         self._start = start
         self._names: dict[str, Names] = {}
@@ -125,8 +125,8 @@ class PartwaysApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        if self._load_catalog is not None:
-            self.load_catalog(self._load_catalog)
+        if self.catalog_loader is not None:
+            self.load_catalog(self.catalog_loader)
         if self._start is not None:
             names = self._names.get(self._start.id)
             self.start_rehearsal(self._start, names)

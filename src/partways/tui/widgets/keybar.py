@@ -24,6 +24,8 @@ class KeyBar(Static):
     }
     """
 
+    _shown: str | None = None
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._redraw()
@@ -51,7 +53,11 @@ class KeyBar(Static):
             parts.append(self._key(app.get_key_display(binding), binding.description))
         if palette is not None and app.ENABLE_COMMAND_PALETTE:
             parts.append(self._key(app.get_key_display(palette), "Palette"))
-        self.update(Content("  ").join(parts))
+        content = Content("  ").join(parts)
+        if content.plain != self._shown:
+            self._shown = content.plain
+            # One fixed line: no layout pass needed, so no extra frame at start-up.
+            self.update(content, layout=False)
 
     @staticmethod
     def _key(key: str, description: str) -> Content:

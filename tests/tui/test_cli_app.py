@@ -1,0 +1,49 @@
+"""`partways` (no command) builds the app: small packs load first, big ones in a worker."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partways import cli
+from partways.scenario.catalog import Catalog
+from partways.tui.app import PartwaysApp
+
+sys.path.insert(0, str(Path(__file__).parent.parent.parent / "benchmarks"))
+from gen_scenario import generate  # noqa: E402
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> list[PartwaysApp]:
+    apps: list[PartwaysApp] = []
+
+    def fake_run(self: PartwaysApp, *args: Any, **kwargs: Any) -> None:
+        apps.append(self)
+
+    monkeypatch.setattr(PartwaysApp, "run", fake_run)
+    return apps
+
+
+def test_small_packs_are_loaded_before_the_first_screen(
+    built: list[PartwaysApp], tmp_path: Path
+) -> None:
+    assert cli.main(["--data-dir", str(tmp_path)]) == 0
+    [app] = built
+    assert app.catalog is not None and app.catalog.scenarios
+    assert not app.loading
+
+
+def test_big_packs_load_in_a_worker(built: list[PartwaysApp], tmp_path: Path) -> None:
+    big = tmp_path / "big"
+    big.mkdir()
+    (big / "huge.yaml").write_text(generate(1_000), encoding="utf-8")
+    assert cli.main(["--data-dir", str(tmp_path), "--scenarios", str(big)]) == 0
+    [app] = built
+    assert app.loading
+    loader = app.catalog_loader
+    assert isinstance(loader, cli.PackLoader) and loader.size() > cli.LOAD_IN_WORKER_ABOVE
+    catalog = loader()
+    assert isinstance(catalog, Catalog) and len(catalog.scenarios) == 4
