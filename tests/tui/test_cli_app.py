@@ -13,7 +13,7 @@ from partways.scenario.catalog import Catalog
 from partways.tui.app import PartwaysApp
 
 sys.path.insert(0, str(Path(__file__).parent.parent.parent / "benchmarks"))
-from gen_scenario import generate  # noqa: E402
+from gen_scenario import generate
 
 
 @pytest.fixture
