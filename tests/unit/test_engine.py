@@ -165,3 +165,11 @@ def test_abandon_midway_is_marked_and_scored_on_what_was_said() -> None:
 def test_abandon_before_a_word_scores_zero() -> None:
     outcome = Rehearsal(scenario(), clock=fixed_clock).abandon()
     assert outcome.scores.to_json() == {"firmness": 0, "brevity": 0, "grace": 0, "handoff": 0}
+
+
+def test_scenario_filter_matches_every_word_anywhere() -> None:
+    s = scenario()
+    assert s.matches("")
+    assert s.matches("PLEADS en")
+    assert s.matches("t other")
+    assert not s.matches("angry")

@@ -161,3 +161,11 @@ class Scenario:
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
+
+    def matches(self, needle: str) -> bool:
+        """Whether every word of ``needle`` occurs in the title, id, reaction, reason or
+        language (case-insensitive); an empty needle matches everything."""
+        haystack = " ".join(
+            (self.title, self.id, self.reaction, self.reason, self.language)
+        ).casefold()
+        return all(word in haystack for word in needle.casefold().split())

@@ -46,13 +46,6 @@ def best_label(best: Best | None) -> str:
     return f"{best.overall} {SHORT_OUTCOME.get(best.outcome, best.outcome)}"
 
 
-def matches(scenario: Scenario, needle: str) -> bool:
-    haystack = " ".join(
-        (scenario.title, scenario.id, scenario.reaction, scenario.reason, scenario.language)
-    ).casefold()
-    return all(word in haystack for word in needle.casefold().split())
-
-
 class HomeScreen(Screen[None]):
     """The scenario picker."""
 
@@ -117,7 +110,7 @@ class HomeScreen(Screen[None]):
         current = self._highlighted_id()
         table.clear()
         for scenario in self.partways.scenarios:
-            if needle and not matches(scenario, needle):
+            if not scenario.matches(needle):
                 continue
             table.add_row(
                 Text(scenario.title, no_wrap=True, overflow="ellipsis"),
