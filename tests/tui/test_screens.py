@@ -13,6 +13,7 @@ from partways.tui.screens.conversation import ConversationScreen
 from partways.tui.screens.dialogs import ConfirmDialog, HelpDialog, NamesDialog
 from partways.tui.screens.ending import EndingScreen
 from partways.tui.screens.home import HomeScreen
+from partways.tui.widgets.choices import ChoiceLine
 from partways.tui.widgets.literal import Literal
 from partways.tui.widgets.transcript import Transcript
 
@@ -78,7 +79,8 @@ async def test_names_go_into_the_rehearsal(make_app: MakeApp) -> None:
         await pilot.press(*"Acme", "enter")
         assert isinstance(app.screen, ConversationScreen)
         assert app.screen.rehearsal.client_name == "Acme"
-        assert "1. Thanks, Acme." in plain(app.screen.query_one("#choice-list", Literal))
+        first = app.screen.query(ChoiceLine).first()
+        assert plain(first.text).startswith("Thanks, Acme.")
 
 
 async def test_digits_play_to_a_clean_exit_and_the_outcome_is_logged(

@@ -11,10 +11,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from partways.engine import EngineError, Rehearsal, Turn
 from partways.tui.screens.dialogs import ConfirmDialog
+from partways.tui.widgets.choices import ChoiceLine
+from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
 from partways.tui.widgets.reply_box import ReplyBox
 from partways.tui.widgets.transcript import Transcript
@@ -70,9 +72,11 @@ class ConversationScreen(Screen[None]):
         yield Transcript(id="transcript")
         yield Literal(id="tip")
         with VerticalScroll(id="choices", can_focus=False):
-            yield Literal(id="choice-list")
+            # Nine slots (the most a turn can have), filled and shown per turn.
+            for number in range(1, 10):
+                yield ChoiceLine(number)
         yield ReplyBox(id="reply")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_turn()
@@ -96,11 +100,8 @@ class ConversationScreen(Screen[None]):
         tip_widget.update(literal("Tip: ", "bold") + literal(tip) if tip else Content(""))
         tip_widget.display = bool(tip)
         choices = rehearsal.choices()
-        numbered = Content("\n").join(
-            literal(f"{number}. ", "bold") + literal(text)
-            for number, text in enumerate(choices, start=1)
-        )
-        self.query_one("#choice-list", Literal).update(numbered)
+        for slot in self.query(ChoiceLine):
+            slot.show(choices[slot.number - 1] if slot.number <= len(choices) else None)
         self.query_one("#choices").display = bool(choices)
         reply = self.query_one(ReplyBox)
         template = REPLY if rehearsal.accepts_reply else NO_REPLY

@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from partways.engine import Outcome
+from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
 from partways.tui.widgets.transcript import ClientLine, CoachNote, YourLine
 
@@ -91,7 +92,7 @@ class EndingScreen(Screen[None]):
                 yield CoachNote(turn.stance, turn.coach)
             if outcome.client_line:
                 yield ClientLine(outcome.client_name, outcome.client_line, None)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         outcome = self.outcome
