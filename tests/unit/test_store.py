@@ -99,3 +99,22 @@ def test_best_prefers_clean_exits_and_skips_abandoned(tmp_path: Path) -> None:
     best = store.best()["s"]
     assert best.outcome == "clean-exit"
     assert best.count == 3
+
+
+def test_hand_edited_records_are_tidied_not_fatal(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_text(
+        json.dumps(
+            {
+                "rehearsals": {
+                    "1": {"scenario": 7, "scores": ["x"]},
+                    "2": {"scenario": "s", "outcome": "clean-exit", "scores": {"grace": "lots"}},
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    store = HistoryStore(tmp_path)
+    records = store.all()
+    assert records[0]["scores"] == {"firmness": 0, "brevity": 0, "grace": 0, "handoff": 0}
+    assert records[1]["scenario"] == "7"
+    assert store.best()["s"].overall == 0

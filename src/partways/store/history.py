@@ -86,7 +86,7 @@ class HistoryStore:
         with self._db() as db:
             docs = db.table(TABLE).all()
         docs.sort(key=lambda doc: doc.doc_id, reverse=True)
-        return [dict(doc) for doc in docs]
+        return [_tidy(dict(doc)) for doc in docs]
 
     def best(self) -> dict[str, Best]:
         """For each scenario id, the best finished (not abandoned) result."""
@@ -97,8 +97,8 @@ class HistoryStore:
             counts[scenario] = counts.get(scenario, 0) + 1
             if record.get("abandoned"):
                 continue
-            scores = record.get("scores") or {}
-            overall = round(sum(int(scores.get(k, 0)) for k in _SCORE_KEYS) / 4)
+            scores = record["scores"]
+            overall = round(sum(scores[k] for k in _SCORE_KEYS) / 4)
             rank = (record.get("outcome") == "clean-exit", overall)
             current = best.get(scenario)
             if current is None or rank > (current.outcome == "clean-exit", current.overall):
@@ -110,3 +110,24 @@ class HistoryStore:
 
 
 _SCORE_KEYS = ("firmness", "brevity", "grace", "handoff")
+
+
+def _score(value: object) -> int:
+    if not isinstance(value, int | float | str):
+        return 0
+    try:
+        return max(0, min(100, int(value)))
+    except ValueError:
+        return 0
+
+
+def _tidy(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as readers expect it, even if the file was edited by hand:
+    ``scenario``, ``outcome`` and ``started`` as text, ``scores`` with the four
+    integer keys."""
+    raw = record.get("scores")
+    scores = raw if isinstance(raw, dict) else {}
+    record["scores"] = {key: _score(scores.get(key, 0)) for key in _SCORE_KEYS}
+    for key in ("scenario", "outcome", "started"):
+        record[key] = str(record.get(key, ""))
+    return record
