@@ -258,11 +258,20 @@ LOAD_IN_WORKER_ABOVE = 256 * 1024
 
 @dataclass(frozen=True)
 class PackLoader:
-    """Loads the scenario packs in ``folders`` when called (in a worker, or right away)."""
+    """Loads the scenario packs in ``folders`` when called (in a worker, or right away).
+
+    With a ``cache_file``, a catalog validated on an earlier start is reused while
+    no file has changed, so that a warm start never imports YAML.
+    """
 
     folders: tuple[Path, ...]
+    cache_file: Path | None = None
 
     def __call__(self) -> Catalog:
+        if self.cache_file is not None:
+            from partways.scenario.cache import load_catalog_cached
+
+            return load_catalog_cached(list(self.folders), self.cache_file)
         from partways.scenario.catalog import load_catalog
 
         return load_catalog(list(self.folders))
@@ -280,8 +289,13 @@ class PackLoader:
 
 def _packs(options: argparse.Namespace) -> PackLoader:
     """Check the extra folders now (exit 2 if one is missing); load later."""
+    from partways.paths import data_dir
+
     _check_extra_dirs(options)
-    return PackLoader(tuple(p for p in _scenario_dirs(options) if p.exists()))
+    return PackLoader(
+        tuple(p for p in _scenario_dirs(options) if p.exists()),
+        cache_file=data_dir(getattr(options, "data_dir", None)) / "cache" / "catalog.json",
+    )
 
 
 def _catalog(options: argparse.Namespace) -> Catalog:
