@@ -331,8 +331,6 @@ def cmd_app(
 def cmd_play(options: argparse.Namespace) -> int:
     from difflib import get_close_matches
 
-    from partways.scenario.loader import load_file
-
     catalog = _catalog(options)
     wanted: str = options.scenario
     path = Path(wanted).expanduser()
@@ -340,6 +338,8 @@ def cmd_play(options: argparse.Namespace) -> int:
     if path.suffix in (".yaml", ".yml") or path.is_file():
         if not path.is_file():
             raise UsageError(f"{wanted}: no such file")
+        from partways.scenario.loader import load_file
+
         scenario, problems = load_file(path, wanted)
         if scenario is None:
             for problem in problems:

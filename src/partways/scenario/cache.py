@@ -3,7 +3,7 @@
 :func:`load_catalog_cached` lists the scenario files exactly as
 :func:`~partways.scenario.catalog_core.find_files` does and builds a key from the
 partways version, :data:`CACHE_FORMAT` and, for every file in order, its display
-path, resolved path, ``st_mtime_ns`` and ``st_size``. When the cache file holds a
+path, resolved path, ``st_mtime_ns``, ``st_ctime_ns`` and ``st_size``. When the cache file holds a
 JSON document with the same key, the catalog is rebuilt from it (the frozen
 dataclasses of :mod:`partways.scenario.model`, marks and problems included);
 otherwise the files are loaded for real and the cache is rewritten.
@@ -45,7 +45,7 @@ def cache_key(paths: Sequence[PathLike]) -> dict[str, Any]:
             real = str(path)
         try:
             st = os.stat(path)
-            stamp: list[Any] = [st.st_mtime_ns, st.st_size]
+            stamp: list[Any] = [st.st_mtime_ns, st.st_ctime_ns, st.st_size]
         except (OSError, ValueError):
             stamp = [None, None]  # loading it reports the problem; the key still differs
         files.append([display, real, *stamp])
