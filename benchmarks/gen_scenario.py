@@ -14,27 +14,11 @@ import random
 import sys
 from pathlib import Path
 
-_MOODS = ("calm", "surprised", "irritated", "angry", "pleading", "hurt", "bargaining")
-_ENDINGS = ("clean-exit", "caved", "burned-bridge", "stalled")
-_TAGS = (
-    "decision",
-    "gratitude",
-    "handoff",
-    "notice",
-    "in-writing",
-    "hedge",
-    "filler",
-    "apology",
-    "permission",
-    "minimizer",
-    "over-explain",
-    "reversal",
-    "blame",
-    "firm",
-    "waffle",
-    "cave",
-    "hostile",
-)
+from partways.scenario.model import ENDINGS, MOODS, TAGS
+
+_MOODS = MOODS[:7]
+_ENDINGS = ENDINGS
+_TAGS = tuple(tag for tag in TAGS if tag != "breakup-phrase")
 _CLIENT_LINES = (
     "You wanted to talk, {you}?",
     "After everything? Really?",

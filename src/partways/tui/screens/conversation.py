@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input
 
 from partways.engine import EngineError, Rehearsal, Turn
+from partways.tui.screens.base import PartwaysScreen
 from partways.tui.screens.dialogs import ConfirmDialog
 from partways.tui.widgets.choices import ChoiceLine
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
 from partways.tui.widgets.reply_box import ReplyBox
 from partways.tui.widgets.transcript import Transcript
-
-if TYPE_CHECKING:
-    from partways.tui.app import PartwaysApp
 
 HELP = (
     """\
@@ -44,7 +40,7 @@ NO_REPLY = "This turn is answered by picking a line: press 1–{n}."
 REPLY = "Type your reply and press Enter, or press 1–{n} to pick a line."
 
 
-class ConversationScreen(Screen[None]):
+class ConversationScreen(PartwaysScreen):
     """One rehearsal, turn by turn."""
 
     HELP = HELP
@@ -59,13 +55,6 @@ class ConversationScreen(Screen[None]):
     def __init__(self, rehearsal: Rehearsal) -> None:
         super().__init__()
         self.rehearsal = rehearsal
-
-    @property
-    def partways(self) -> PartwaysApp:
-        from partways.tui.app import PartwaysApp
-
-        assert isinstance(self.app, PartwaysApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Literal(id="header")

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from partways.engine import Outcome
+from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
 from partways.tui.widgets.transcript import ClientLine, CoachNote, YourLine
-
-if TYPE_CHECKING:
-    from partways.tui.app import PartwaysApp
 
 HELP = (
     """\
@@ -56,7 +51,7 @@ def score_line(name: str, value: int, width: int = 20) -> Content:
     )
 
 
-class EndingScreen(Screen[None]):
+class EndingScreen(PartwaysScreen):
     """What happened, what to learn, how it scored."""
 
     HELP = HELP
@@ -70,13 +65,6 @@ class EndingScreen(Screen[None]):
     def __init__(self, outcome: Outcome) -> None:
         super().__init__()
         self.outcome = outcome
-
-    @property
-    def partways(self) -> PartwaysApp:
-        from partways.tui.app import PartwaysApp
-
-        assert isinstance(self.app, PartwaysApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         outcome = self.outcome

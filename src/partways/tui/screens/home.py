@@ -10,16 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
 
 if TYPE_CHECKING:
     from partways.scenario.model import Scenario
     from partways.store.history import Best
-    from partways.tui.app import PartwaysApp
 
 HELP = """\
 Pick a scenario and rehearse ending the relationship.
@@ -46,7 +45,7 @@ def best_label(best: Best | None) -> str:
     return f"{best.overall} {SHORT_OUTCOME.get(best.outcome, best.outcome)}"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(PartwaysScreen):
     """The scenario picker."""
 
     HELP = HELP
@@ -57,13 +56,6 @@ class HomeScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
-
-    @property
-    def partways(self) -> PartwaysApp:
-        from partways.tui.app import PartwaysApp
-
-        assert isinstance(self.app, PartwaysApp)
-        return self.app
 
     def __init__(self) -> None:
         super().__init__()
