@@ -105,7 +105,7 @@ def report(label: str, a: float, b: float, goal: str) -> None:
     print(f"{label:<52} {a * 1000:8.1f} ms / {b * 1000:8.1f} ms = {a / b:5.2f}x  ({goal})")
 
 
-def bench_startup(rounds: int = 10) -> None:
+def bench_startup(rounds: int = 20) -> None:
     with tempfile.TemporaryDirectory() as data:
         ours = first_screen("-c", PARTWAYS_FIRST_SCREEN, data)
         minimal = first_screen("-c", MINIMAL_FIRST_SCREEN)

@@ -59,10 +59,12 @@ async def test_filter_narrows_the_list(make_app: MakeApp) -> None:
         table = app.screen.query_one(DataTable)
         everything = table.row_count
         assert everything >= 4
+        assert not app.screen.query("#filter")  # mounted on first use
         await pilot.press("slash", *"angry")
         assert 1 <= table.row_count < everything
         await pilot.press("escape")
         assert table.row_count == everything
+        assert not app.screen.query_one("#filter").display
         await pilot.press("slash", *"zzzz")
         assert table.row_count == 0
         assert "No scenario matches" in plain(app.screen.query_one("#summary", Literal))

@@ -60,7 +60,9 @@ class HomeScreen(PartwaysScreen):
     def __init__(self) -> None:
         super().__init__()
         # Held directly: refill() may run (on resume) before the screen is composed.
-        self.filter = Input(placeholder="Filter scenarios ( / )", id="filter")
+        self.filter = Input(
+            placeholder="Filter by title, reaction, reason or language", id="filter"
+        )
         self.table: DataTable[Text] = DataTable(
             id="scenarios", cursor_type="row", zebra_stripes=True
         )
@@ -69,7 +71,6 @@ class HomeScreen(PartwaysScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.from_markup("[b]partways[/b] — rehearse ending it well"), id="title")
-        yield self.filter
         yield self.table
         with Vertical(id="summary-box"):
             yield self.summary
@@ -189,9 +190,14 @@ class HomeScreen(PartwaysScreen):
         if scenario is not None:
             self.partways.begin(scenario)
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
+        # Mounted on first use: one widget less to mount and paint at start-up.
+        if not self.filter.is_mounted:
+            await self.mount(self.filter, before=self.table)
+        self.filter.display = True
         self.filter.focus()
 
     def action_clear_filter(self) -> None:
         self.filter.value = ""
+        self.filter.display = False
         self.table.focus()
