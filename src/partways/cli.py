@@ -182,6 +182,8 @@ def cmd_history(options: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
+    from partways.scores import SCORE_NAMES
+
     console = Console()
     if not records:
         console.print(Text("No rehearsals yet. Run `partways` to start one."))
@@ -199,7 +201,7 @@ def cmd_history(options: argparse.Namespace) -> int:
             Text(started[:16].replace("T", " ")),
             Text(str(record.get("scenario", ""))),
             Text(str(record.get("outcome", ""))),
-            *(Text(str(scores.get(key, ""))) for key in _SCORE_KEYS),
+            *(Text(str(scores.get(key, ""))) for key in SCORE_NAMES),
         )
     console.print(table)
     return 0
@@ -242,9 +244,6 @@ def cmd_coach(options: argparse.Namespace) -> int:
         console.print(Text.assemble(f"  {f.tag:<14} ", (repr(f.text), "yellow"), f"  {f.advice}"))
     console.print(Text("  ".join(f"{k} {v}" for k, v in scores.items())))
     return 0
-
-
-_SCORE_KEYS = ("firmness", "brevity", "grace", "handoff")
 
 
 # -- the app ------------------------------------------------------------------

@@ -24,6 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+#: The four scores, in the order they are shown and stored.
+SCORE_NAMES: tuple[str, ...] = ("firmness", "brevity", "grace", "handoff")
+
 STANCE_FIRMNESS = {"firm": 100, "hostile": 60, "waffle": 30, "cave": 0}
 SOFTENERS = ("hedge", "permission", "minimizer", "apology", "filler")
 FREE_WORDS = 25
@@ -46,12 +49,7 @@ class Scores:
     handoff: int
 
     def to_json(self) -> dict[str, int]:
-        return {
-            "firmness": self.firmness,
-            "brevity": self.brevity,
-            "grace": self.grace,
-            "handoff": self.handoff,
-        }
+        return {name: getattr(self, name) for name in SCORE_NAMES}
 
     @property
     def overall(self) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from partways.scores import SCORE_NAMES, Scores
 from partways.store.storage import AtomicJSONStorage, CorruptDatabase, locked
 
 DB_NAME = "history.json"
@@ -97,8 +98,7 @@ class HistoryStore:
             counts[scenario] = counts.get(scenario, 0) + 1
             if record.get("abandoned"):
                 continue
-            scores = record["scores"]
-            overall = round(sum(scores[k] for k in _SCORE_KEYS) / 4)
+            overall = Scores(**record["scores"]).overall  # _tidy made it four ints
             rank = (record.get("outcome") == "clean-exit", overall)
             current = best.get(scenario)
             if current is None or rank > (current.outcome == "clean-exit", current.overall):
@@ -107,9 +107,6 @@ class HistoryStore:
             key: Best(value.outcome, value.overall, counts.get(key, 0))
             for key, value in best.items()
         }
-
-
-_SCORE_KEYS = ("firmness", "brevity", "grace", "handoff")
 
 
 def _score(value: object) -> int:
@@ -127,7 +124,7 @@ def _tidy(record: dict[str, Any]) -> dict[str, Any]:
     integer keys."""
     raw = record.get("scores")
     scores = raw if isinstance(raw, dict) else {}
-    record["scores"] = {key: _score(scores.get(key, 0)) for key in _SCORE_KEYS}
+    record["scores"] = {key: _score(scores.get(key, 0)) for key in SCORE_NAMES}
     for key in ("scenario", "outcome", "started"):
         record[key] = str(record.get(key, ""))
     return record

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from partways.engine import Outcome
+from partways.scores import SCORE_NAMES
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
@@ -36,8 +37,6 @@ OUTCOME_TEXT = {
     "burned-bridge": "Burned bridge — it ended, but badly.",
     "stalled": "Stalled — nothing was decided.",
 }
-
-SCORE_NAMES = ("firmness", "brevity", "grace", "handoff")
 
 
 def score_line(name: str, value: int, width: int = 20) -> Content:
