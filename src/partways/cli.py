@@ -172,8 +172,9 @@ def cmd_validate(options: argparse.Namespace) -> int:
 def cmd_history(options: argparse.Namespace) -> int:
     store = _store(options)
     records = store.all()
-    if store.notice:
-        print(f"{PROG}: warning: {store.notice}", file=sys.stderr)
+    notice = store.take_notice()
+    if notice:
+        print(f"{PROG}: warning: {notice}", file=sys.stderr)
     if options.json:
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return 0

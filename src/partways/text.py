@@ -12,6 +12,15 @@ import re
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# Every control character, newline and tab included: for one-line messages.
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` on one line with control characters written out (``\\x1b``)."""
+    return _ANY_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def has_control(text: str) -> bool:
     """True when ``text`` holds a control character other than newline and tab."""
     return _CONTROL.search(text) is not None

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-# Every control character, newline and tab included: one problem stays on one line.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """``text`` with control characters written out (``\\x1b``), never sent raw to a terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+from partways.text import visible
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,11 @@ class HistoryStore:
             "and a new one was started."
         )
 
+    def take_notice(self) -> str | None:
+        """The message about a database set aside, once (``None`` when there is none)."""
+        notice, self.notice = self.notice, None
+        return notice
+
     def add(self, record: dict[str, Any]) -> None:
         """Append one rehearsal record (an ``Outcome.to_json()``)."""
         with self._db() as db:

@@ -158,10 +158,13 @@ class PartwaysApp(App[int]):
             except OSError as error:
                 self.notify(f"Could not read the history: {error}", severity="error", markup=False)
                 self._best = {}
-            if self.store.notice:
-                self.notify(self.store.notice, severity="warning", timeout=10, markup=False)
-                self.store.notice = None
+            self._warn(self.store.take_notice())
         return self._best
+
+    def _warn(self, notice: str | None) -> None:
+        """Show the store's message about a corrupt database, if there is one."""
+        if notice:
+            self.notify(notice, severity="warning", timeout=10, markup=False)
 
     # -- moving between screens -----------------------------------------------
 
@@ -239,15 +242,13 @@ class PartwaysApp(App[int]):
             best: dict[str, Best] | None = self.store.best()
         except OSError:
             best = None
-        notice, self.store.notice = self.store.notice, None
-        self.post_message(CatalogLoaded(catalog, best, notice))
+        self.post_message(CatalogLoaded(catalog, best, self.store.take_notice()))
 
     @on(CatalogLoaded)
     def _catalog_loaded(self, message: CatalogLoaded) -> None:
         self.catalog = message.catalog
         self._best = message.best
-        if message.notice:
-            self.notify(message.notice, severity="warning", timeout=10, markup=False)
+        self._warn(message.notice)
         if isinstance(self.screen, HomeScreen):
             self.screen.refill()
             self.screen.show_broken()
@@ -260,14 +261,12 @@ class PartwaysApp(App[int]):
         except OSError as error:
             self.post_message(OutcomeNotLogged(outcome, str(error)))
             return
-        notice, self.store.notice = self.store.notice, None
-        self.post_message(OutcomeLogged(outcome, notice))
+        self.post_message(OutcomeLogged(outcome, self.store.take_notice()))
 
     @on(OutcomeLogged)
     def _logged(self, message: OutcomeLogged) -> None:
         self._best = None
-        if message.notice:
-            self.notify(message.notice, severity="warning", timeout=10, markup=False)
+        self._warn(message.notice)
         if isinstance(self.screen, HomeScreen):
             self.screen.refill()
 
