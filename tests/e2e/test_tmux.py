@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -14,18 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.installed import installed_partways
+
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "scenarios"
 pytestmark = pytest.mark.e2e
-
-
-def installed_partways() -> str:
-    beside = Path(sys.executable).parent / "partways"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("partways")
-    if found is None:
-        pytest.fail("the partways command is not installed (pip install -e '.[test]')")
-    return found
 
 
 class Tmux:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -24,6 +23,7 @@ from partways.engine import Rehearsal
 from partways.paths import bundled_scenarios
 from partways.scenario.loader import load_file
 from partways.store.history import HistoryStore
+from tests.installed import installed_partways
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = "tests/fixtures/cli"  # relative to ROOT: every test runs from there
@@ -636,18 +636,8 @@ def test_commands_without_a_screen_do_not_import_textual(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
 
 
-def installed_script() -> str:
-    script = Path(sys.executable).parent / ("partways.exe" if os.name == "nt" else "partways")
-    if script.exists():
-        return str(script)
-    found = shutil.which("partways")
-    if found is None:
-        pytest.skip("the partways script is not installed")
-    return found
-
-
 def test_installed_script(tmp_path: Path) -> None:
-    script = installed_script()
+    script = installed_partways()
     done = run_command([script, "--version"], tmp_path)
     assert (done.returncode, done.stdout, done.stderr) == (0, f"partways {__version__}\n", "")
     done = run_command([script, "validate"], tmp_path)
