@@ -15,7 +15,7 @@ from typing import Any, Literal
 from partways.coach.classify import Analysis, classify, coach_note
 from partways.scenario.model import CONTENT_TAGS, Node, Scenario
 from partways.scores import Said, Scores, score
-from partways.text import clean_typed, fill
+from partways.text import MAX_REPLY_CHARS, clean_typed, fill
 
 Classifier = Callable[[str, str], Analysis]
 Clock = Callable[[], datetime]
@@ -179,6 +179,8 @@ class Rehearsal:
         said = clean_typed(text)
         if not said:
             raise EngineError("an empty reply is not sent")
+        if len(said) > MAX_REPLY_CHARS:
+            raise EngineError(f"a reply holds at most {MAX_REPLY_CHARS:,} characters")
         analysis = self.classifier(said, self.scenario.language)
         reply = self.node.reply
         target = reply.get(analysis.stance, reply["default"])

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+#: The longest reply a person can type or paste in a rehearsal, in characters.
+MAX_REPLY_CHARS = 2_000
+
 # C0 controls except tab and newline, DEL, and C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -9,6 +9,7 @@ import pytest
 from partways.coach.classify import Analysis
 from partways.engine import ABANDONED, Classifier, EngineError, Rehearsal
 from partways.scenario.model import Choice, Node, Scenario
+from partways.text import MAX_REPLY_CHARS
 
 
 def scenario() -> Scenario:
@@ -173,3 +174,10 @@ def test_scenario_filter_matches_every_word_anywhere() -> None:
     assert s.matches("PLEADS en")
     assert s.matches("t other")
     assert not s.matches("angry")
+
+
+def test_a_reply_longer_than_the_limit_is_refused() -> None:
+    rehearsal = Rehearsal(scenario())
+    with pytest.raises(EngineError, match="at most"):
+        rehearsal.reply("x" * (MAX_REPLY_CHARS + 1))
+    assert rehearsal.reply("x" * MAX_REPLY_CHARS).said == "x" * MAX_REPLY_CHARS

@@ -7,6 +7,7 @@ It holds the catalog and the store, moves between screens, and hands slow work
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -18,6 +19,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from partways.tui import paste
 from partways.tui.messages import CatalogLoaded, OutcomeLogged, OutcomeNotLogged
 from partways.tui.screens.home import HomeScreen
 from partways.tui.widgets.literal import literal
@@ -106,6 +108,7 @@ class PartwaysApp(App[int]):
         you: str | None = None,
     ) -> None:
         super().__init__()
+        paste.install(self.driver_class)
         # A Catalog is used as given; a callable is run in a worker once the first
         # screen is up, so start-up never waits for YAML.
         self.catalog: Catalog | None = None if callable(catalog) else catalog
@@ -118,6 +121,11 @@ class PartwaysApp(App[int]):
 
             self._names[start.id] = Names(client or start.client, you or start.you or "")
         self._best: dict[str, Best] | None = None
+        #: The rehearsal on screen, until it ends or is left.
+        self.rehearsal: Rehearsal | None = None
+        #: Outcomes handed to the logging worker and not yet written.
+        self._unsaved: list[Outcome] = []
+        self._unsaved_lock = threading.Lock()
 
     # -- lifecycle ------------------------------------------------------------
 
@@ -199,6 +207,7 @@ class PartwaysApp(App[int]):
             you_name=names.you if names else None,
         )
         screen = ConversationScreen(rehearsal)
+        self.rehearsal = rehearsal
         if replace:
             self.switch_screen(screen)
         else:
@@ -209,12 +218,14 @@ class PartwaysApp(App[int]):
         from partways.tui.screens.ending import EndingScreen
 
         outcome = rehearsal.outcome()
-        self.log_outcome(outcome)
+        self.rehearsal = None
+        self._log(outcome)
         self.switch_screen(EndingScreen(outcome))
 
     def abandon(self, rehearsal: Rehearsal) -> None:
         """The user left midway: log it as abandoned and go back home."""
-        self.log_outcome(rehearsal.abandon())
+        self.rehearsal = None
+        self._log(rehearsal.abandon())
         self.go_home()
 
     def retry(self, outcome: Outcome) -> None:
@@ -253,9 +264,25 @@ class PartwaysApp(App[int]):
             self.screen.refill()
             self.screen.show_broken()
 
+    def _log(self, outcome: Outcome) -> None:
+        """Log ``outcome`` off the UI thread (or at the latest when the app closes)."""
+        with self._unsaved_lock:
+            self._unsaved.append(outcome)
+        self.log_outcome(outcome)
+
+    def _take_unsaved(self, outcome: Outcome) -> bool:
+        """Claim ``outcome`` for writing: True once, for whoever asks first."""
+        with self._unsaved_lock:
+            if outcome not in self._unsaved:
+                return False
+            self._unsaved.remove(outcome)
+            return True
+
     @work(thread=True, exclusive=False, group="history")
     def log_outcome(self, outcome: Outcome) -> None:
         """Write ``outcome`` to the history off the UI thread."""
+        if not self._take_unsaved(outcome):
+            return  # the app is closing and wrote it already
         try:
             self.store.add(outcome.to_json())
         except OSError as error:
@@ -277,6 +304,13 @@ class PartwaysApp(App[int]):
         )
 
     # -- actions --------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, guarded against keys that arrive before its list is ready."""
+        from partways.tui.palette import SafeCommandPalette
+
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from partways.tui.screens.dialogs import HelpDialog
@@ -309,7 +343,20 @@ class PartwaysApp(App[int]):
         self.exit(0)
 
     def _quit_midway(self, rehearsal: Rehearsal) -> None:
-        # Quitting anyway: nothing on screen would survive to show a failure.
-        with contextlib.suppress(OSError):
-            self.store.add(rehearsal.abandon().to_json())
+        # The rehearsal is still in progress: on_unmount logs it as abandoned.
         self.exit(0)
+
+    def on_unmount(self) -> None:
+        """The app is closing, for any reason (quit, or an unhandled exception):
+        nothing the person did is lost. Outcomes still waiting for the logging
+        worker are written now, and a rehearsal in progress is logged: as abandoned,
+        or with its ending if it reached one."""
+        with self._unsaved_lock:
+            unsaved, self._unsaved = self._unsaved, []
+        rehearsal, self.rehearsal = self.rehearsal, None
+        if rehearsal is not None:
+            unsaved.append(rehearsal.outcome() if rehearsal.finished else rehearsal.abandon())
+        for outcome in unsaved:
+            # Closing: nothing on screen would survive to show a failure.
+            with contextlib.suppress(OSError):
+                self.store.add(outcome.to_json())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from partways.tui.screens.once import DismissOnce
 from partways.tui.widgets.literal import Literal, literal
+
+ResultT = TypeVar("ResultT")
+
+
+class Dialog(DismissOnce, ModalScreen[ResultT]):
+    """A modal dialog that returns one value with ``dismiss()``, once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +30,7 @@ class Names:
     you: str
 
 
-class NamesDialog(ModalScreen[Names | None]):
+class NamesDialog(Dialog[Names | None]):
     """Ask for the client's name and yours before a rehearsal starts."""
 
     BINDINGS = [Binding("escape", "cancel", "Back")]
@@ -58,7 +66,7 @@ class NamesDialog(ModalScreen[Names | None]):
         self.dismiss(None)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """Ask a yes/no question; ``y``/Enter says yes, ``n``/Escape says no."""
 
     BINDINGS = [
@@ -90,7 +98,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(Dialog[None]):
     """The keys of the screen underneath, one key away (``?``)."""
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]

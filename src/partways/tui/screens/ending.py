@@ -9,10 +9,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from partways.engine import Outcome
+from partways.scenario.model import ENDINGS
 from partways.scores import SCORE_NAMES
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
-from partways.tui.widgets.literal import Literal, literal
+from partways.tui.widgets.literal import Literal, literal, style_class
 from partways.tui.widgets.transcript import ClientLine, CoachNote, YourLine
 
 HELP = (
@@ -54,6 +55,7 @@ class EndingScreen(PartwaysScreen):
     """What happened, what to learn, how it scored."""
 
     HELP = HELP
+    AUTO_FOCUS = "#ending"
     BINDINGS = [
         Binding("r", "retry", "Retry"),
         Binding("h,escape", "home", "Other scenario"),
@@ -66,12 +68,24 @@ class EndingScreen(PartwaysScreen):
         self.outcome = outcome
 
     def compose(self) -> ComposeResult:
+        # Everything is built here, not looked up in on_mount: a key can take the
+        # screen away again before it has mounted.
         outcome = self.outcome
+        verdict = OUTCOME_TEXT.get(outcome.outcome, outcome.outcome)
         with VerticalScroll(id="ending"):
-            yield Literal(id="verdict", classes=f"outcome-{outcome.outcome}")
+            yield Literal(
+                literal(outcome.title, "bold") + Content("\n") + literal(verdict),
+                id="verdict",
+                classes=style_class("outcome", outcome.outcome, ENDINGS),
+            )
             if outcome.lesson:
-                yield Literal(id="lesson")
-            yield Literal(id="scores")
+                yield Literal(literal("Lesson: ", "bold") + literal(outcome.lesson), id="lesson")
+            yield Literal(
+                Content("\n").join(
+                    score_line(name, getattr(outcome.scores, name)) for name in SCORE_NAMES
+                ),
+                id="scores",
+            )
             yield Static("Transcript", id="transcript-title")
             for turn in outcome.turns:
                 yield ClientLine(outcome.client_name, turn.client, turn.mood)
@@ -80,23 +94,6 @@ class EndingScreen(PartwaysScreen):
             if outcome.client_line:
                 yield ClientLine(outcome.client_name, outcome.client_line, None)
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        outcome = self.outcome
-        verdict = OUTCOME_TEXT.get(outcome.outcome, outcome.outcome)
-        self.query_one("#verdict", Literal).update(
-            literal(outcome.title, "bold") + Content("\n") + literal(verdict)
-        )
-        if outcome.lesson:
-            self.query_one("#lesson", Literal).update(
-                literal("Lesson: ", "bold") + literal(outcome.lesson)
-            )
-        self.query_one("#scores", Literal).update(
-            Content("\n").join(
-                score_line(name, getattr(outcome.scores, name)) for name in SCORE_NAMES
-            )
-        )
-        self.query_one("#ending").focus()
 
     def action_retry(self) -> None:
         self.partways.retry(self.outcome)

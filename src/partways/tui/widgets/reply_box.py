@@ -8,11 +8,21 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
-from partways.text import strip_control
+from partways.text import MAX_REPLY_CHARS, strip_control
+
+TOO_LONG = f"A reply holds at most {MAX_REPLY_CHARS:,} characters."
 
 
 class ReplyBox(Input):
-    """An Input where a pasted multi-line message becomes one reply."""
+    """An Input where a pasted multi-line message becomes one reply.
+
+    Pasted text arrives whole (see :mod:`partways.tui.paste`), is cleaned of
+    control characters once, put on one line, and cut to fit the box's length
+    limit with a message saying so.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, max_length=MAX_REPLY_CHARS)
 
     @dataclass
     class Picked(Message):
@@ -36,12 +46,18 @@ class ReplyBox(Input):
         # Otherwise Input's own _on_key runs next (Textual calls each class's handler).
 
     def _on_paste(self, event: events.Paste) -> None:
-        text = " ".join(strip_control(event.text).split())
-        if text:
-            selection = self.selection
-            if selection.is_empty:
-                self.insert_text_at_cursor(text)
-            else:
-                self.replace(text, *selection)
         event.stop()
         event.prevent_default()  # Input's own _on_paste would insert the first line again
+        text = " ".join(strip_control(event.text).split())
+        if not text:
+            return
+        start, end = sorted(self.selection)
+        room = MAX_REPLY_CHARS - (len(self.value) - (end - start))
+        if len(text) > room:
+            text = text[: max(room, 0)]
+            self.restricted()
+        self.replace(text, start, end)
+
+    def restricted(self) -> None:
+        """Typed or pasted past the limit: say so (Textual only rings the bell)."""
+        self.notify(TOO_LONG, severity="warning", markup=False)

@@ -6,7 +6,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 
 from partways.engine import Turn
-from partways.tui.widgets.literal import Literal, literal
+from partways.scenario.model import STANCES
+from partways.tui.widgets.literal import Literal, literal, style_class
 
 STANCE_LABEL = {"firm": "firm", "waffle": "waffle", "cave": "caved", "hostile": "hostile"}
 
@@ -40,7 +41,7 @@ class CoachNote(Literal):
     """The coach's note on the user's last line, with its stance."""
 
     def __init__(self, stance: str, note: str) -> None:
-        super().__init__(classes=f"coach-note stance-{stance}")
+        super().__init__(classes=f"coach-note {style_class('stance', stance, STANCES)}")
         label = literal(f"coach · {STANCE_LABEL.get(stance, stance)}: ", "bold")
         self.update(label + literal(note))
 
