@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import builtins
 import importlib.util
+import os
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -415,14 +416,14 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, MINIMAL)
-    real_open = builtins.open
+    real_open = os.open
 
-    def deny(file: object, *args: object, **kwargs: object):
+    def deny(file: object, *args: Any, **kwargs: Any) -> int:
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
-        return real_open(file, *args, **kwargs)
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(builtins, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     _, diags = load_file(path, "s.yaml")
     assert where(diags) == [("PW008", 1, 1)]
     assert "permission denied" in diags[0].message

@@ -17,7 +17,7 @@ from partways.scenario.catalog_core import (
     find_files,
     missing_paths,
 )
-from partways.scenario.diagnostics import Diagnostic
+from partways.scenario.diagnostics import Diagnostic, shown
 from partways.scenario.loader import load_file
 
 __all__ = [
@@ -49,7 +49,7 @@ def load_catalog(paths: Sequence[PathLike]) -> Catalog:
                         mark.line,
                         mark.column,
                         "PW401",
-                        f"id '{scenario.id}' is already used by {owner}; choose another id",
+                        f"id '{shown(scenario.id)}' is already used by {owner}; choose another id",
                     )
                 ]
         if diags:
