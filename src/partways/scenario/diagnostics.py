@@ -63,11 +63,11 @@ def position(text: str, index: int) -> tuple[int, int]:
 def shown(value: str) -> str:
     """``value`` as a message may quote it: control characters written out, at most
     about :data:`MAX_SHOWN` characters (a cut value says how long it was)."""
-    if len(value) > MAX_SHOWN:
-        return (
-            f"{visible(value[: MAX_SHOWN - 20])}…{visible(value[-10:])} ({len(value):,} characters)"
-        )
-    return visible(value)
+    if len(value) <= MAX_SHOWN:
+        return visible(value)
+    unit = "digits" if value.lstrip("-").isdecimal() else "characters"
+    head, tail = visible(value[: MAX_SHOWN - 20]), visible(value[-10:])
+    return f"{head}…{tail} ({len(value):,} {unit})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -261,6 +261,5 @@ class NodeChecker:
         value = int(raw) if digits <= _MAX_INT_DIGITS else None
         if value is not None and low <= value <= high:
             return value
-        quoted = shown(raw) if digits <= _MAX_INT_DIGITS else f"a {digits:,}-digit number"
-        self.error(node, code, out_of_range.format(value=quoted))
+        self.error(node, code, out_of_range.format(value=shown(raw)))
         return None
