@@ -47,6 +47,9 @@ def is_blank(text: str) -> bool:
     """True when ``text`` shows nothing: only white space and format characters
     (Unicode category Cf, such as U+200B ZERO WIDTH SPACE)."""
     category = unicodedata.category
+    head = text.lstrip()[:1]
+    if head and category(head) != "Cf":  # the usual case, decided at once
+        return False
     return all(ch.isspace() or category(ch) == "Cf" for ch in text)
 
 

@@ -169,6 +169,9 @@ def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -
     pending: list[Node | None] = []
     root: Node | None = None
     documents = 0
+    plain_tags: dict[str, str] = {}
+    if getattr(parser, "yaml_path_resolvers", None):  # pragma: no cover - not the safe loaders
+        plain_tags = _NoCache()
     while True:
         event = get_event()
         if event is None:
@@ -179,9 +182,18 @@ def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -
             if event.anchor is not None:
                 refused.append(_anchor(report, event))
             tag = event.tag
+            value = event.value
             if tag is None or tag == "!":
-                tag = resolve(ScalarNode, event.value, event.implicit)
-            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+                implicit = event.implicit
+                if implicit[0]:
+                    # A plain scalar's tag depends on its text alone (the safe loaders
+                    # have no path resolvers): resolve each distinct text once.
+                    tag = plain_tags.get(value)
+                    if tag is None:
+                        tag = plain_tags[value] = resolve(ScalarNode, value, implicit)
+                else:
+                    tag = resolve(ScalarNode, value, implicit)
+            node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
                 refused.append(report.event(event, "PW007", _TOO_DEEP))
@@ -245,6 +257,13 @@ def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -
             stack.append(node)
             pending.append(None)
     return root
+
+
+class _NoCache(dict[str, str]):
+    """A cache that keeps nothing, for a loader whose tags depend on the path."""
+
+    def __setitem__(self, key: str, value: str) -> None:
+        pass
 
 
 def _anchor(report: _Reporter, event: Event) -> Diagnostic:
