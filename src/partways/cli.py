@@ -336,8 +336,12 @@ def cmd_play(options: argparse.Namespace) -> int:
     path = Path(wanted).expanduser()
     scenario: Scenario | None = None
     if path.suffix in (".yaml", ".yml") or path.is_file():
-        if not path.is_file():
+        from partways.scenario.catalog_core import missing_paths
+
+        if missing_paths([path]):
             raise UsageError(f"{wanted}: no such file")
+        # Anything else that is not a readable file (a folder, a symlink loop, a
+        # FIFO) is reported by the loader, with the reason.
         from partways.scenario.loader import load_file
 
         scenario, problems = load_file(path, wanted)

@@ -6,6 +6,7 @@ import os
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,6 +138,120 @@ def test_missing_file_named_directly_is_a_problem_not_a_crash(tmp_path: Path) ->
 
 def test_empty_folder(tmp_path: Path) -> None:
     assert load_catalog([tmp_path]) == Catalog([], {})
+
+
+# --- issue 5: folders and paths that are not what they look like ---------------------------
+
+
+def test_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    put(tmp_path, "pack/a.yaml", good("a"))
+    put(tmp_path, "pack/locked/b.yaml", good("b"))
+    locked = os.path.join(str(tmp_path / "pack"), "locked")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> Any:  # tests run as root, where mode 000 is still readable
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    catalog = load_catalog([str(tmp_path / "pack")])
+    assert [s.id for s in catalog.scenarios] == ["a"]
+    [(display, diags)] = catalog.problems.items()
+    assert display == locked
+    assert [(d.code, d.line, d.column) for d in diags] == [("PW008", 1, 1)]
+    assert "cannot read this folder: permission denied" in diags[0].message
+
+
+def test_unreadable_folder_given_directly_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = str(tmp_path / "pack")
+    put(tmp_path, "pack/a.yaml", good("a"))
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> Any:
+        if os.fspath(path) == pack:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    diags = validate_paths([pack])
+    assert [(d.path, d.code) for d in diags] == [(pack, "PW008")]
+
+
+def test_symlink_loops_and_special_files_in_a_folder(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    put(pack, "good.yaml", good("good"))
+    (pack / "loop.yaml").symlink_to(pack / "loop.yaml")
+    (pack / "sub").mkdir()
+    (pack / "sub" / "up").symlink_to(pack)  # a folder loop: never followed
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(pack / "pipe.yaml")
+    if Path("/dev/zero").exists():
+        (pack / "zero.yaml").symlink_to("/dev/zero")
+    catalog = load_catalog([str(pack)])
+    assert [s.id for s in catalog.scenarios] == ["good"]
+    messages = {Path(k).name: [d.message for d in v] for k, v in catalog.problems.items()}
+    assert "symbolic links" in messages.pop("loop.yaml")[0]
+    if hasattr(os, "mkfifo"):
+        assert "a pipe" in messages.pop("pipe.yaml")[0]
+    if Path("/dev/zero").exists():
+        assert "a device" in messages.pop("zero.yaml")[0]
+    assert messages == {}
+
+
+def test_a_symlink_loop_is_not_missing(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    dangling = tmp_path / "dangling.yaml"
+    dangling.symlink_to(tmp_path / "nowhere")
+    assert missing_paths([loop, dangling, tmp_path / "nope" / "x.yaml"]) == [
+        dangling,
+        tmp_path / "nope" / "x.yaml",
+    ]
+
+
+def test_validate_a_symlink_loop_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partways.cli import main
+
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    assert main(["validate", str(loop)]) == 1
+    out = capsys.readouterr().out
+    assert f"{loop}:1:1: error: cannot read: too many levels of symbolic links" in out
+    assert "no such file" not in out
+
+
+@pytest.mark.parametrize("kind", ["folder", "loop"])
+def test_play_a_path_that_is_not_a_file_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    from partways.cli import main
+
+    target = tmp_path / "dir.yaml"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        target.symlink_to(target)
+    status = main(["play", str(target), "--data-dir", str(tmp_path / "data")])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "no such file" not in err
+    assert ("is a folder, not a file" if kind == "folder" else "symbolic links") in err
+
+
+def test_play_a_missing_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partways.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["play", str(tmp_path / "nope.yaml"), "--data-dir", str(tmp_path / "data")])
+    assert stop.value.code == 2
+    assert "no such file" in capsys.readouterr().err
 
 
 # --- the code list ----------------------------------------------------------------------

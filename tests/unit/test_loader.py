@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import builtins
 import importlib.util
+import os
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -415,14 +416,14 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, MINIMAL)
-    real_open = builtins.open
+    real_open = os.open
 
-    def deny(file: object, *args: object, **kwargs: object):
+    def deny(file: object, *args: Any, **kwargs: Any) -> int:
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
-        return real_open(file, *args, **kwargs)
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(builtins, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     _, diags = load_file(path, "s.yaml")
     assert where(diags) == [("PW008", 1, 1)]
     assert "permission denied" in diags[0].message
@@ -433,3 +434,252 @@ def test_special_file_is_not_read() -> None:
         pytest.skip("no /dev/zero")
     _, diags = load_file(Path("/dev/zero"))
     assert [d.code for d in diags] == ["PW008"]
+
+
+# --- issue 5: hostile input ------------------------------------------------------------
+
+#: Every line break YAML (or PyYAML) knows: LF, CRLF, CR, NEL, U+2028, U+2029.
+BREAKS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
+BREAK_IDS = ["lf", "crlf", "cr", "nel", "ls", "ps"]
+
+
+def _deep_shapes(br: str) -> dict[str, str]:
+    """Nesting far past MAX_DEPTH, written with the line break ``br``."""
+    return {
+        "compact-block": "tip:" + br + "  " + "- " * 50_000 + "x" + br,
+        "indented-block": "tip:" + br + "".join(" " * i + "- " + br for i in range(0, 400, 2)),
+        "block-map": "".join(" " * i + "k:" + br for i in range(300)) + " " * 300 + "v" + br,
+        "flow-seq": "tip: " + ("[" + br) * 20_000 + "]" * 20_000 + br,
+        "flow-map": "tip: " + ("{a: " + br) * 20_000 + "b" + "}" * 20_000 + br,
+    }
+
+
+@pytest.mark.parametrize("br", BREAKS, ids=BREAK_IDS)
+def test_deep_nesting_is_refused_with_every_line_break(br: str, each_loader: type) -> None:
+    for shape, text in _deep_shapes(br).items():
+        _, diags = load_text(text, "deep.yaml")
+        assert [d.code for d in diags] == ["PW007"], (shape, diags)
+        assert f"more than {MAX_DEPTH} levels" in diags[0].message
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 1_000, 20_000])
+@pytest.mark.parametrize("kind", ["flow", "block"])
+def test_any_depth_past_the_limit_is_refused(depth: int, kind: str, each_loader: type) -> None:
+    if kind == "flow":
+        text = "tip: " + "[" * depth + "]" * depth + "\n"
+    else:
+        text = "tip:\n" + "".join(" " * (2 * i + 2) + "-\n" for i in range(depth))
+    _, diags = load_text(text, "deep.yaml")
+    assert [d.code for d in diags] == ["PW007"]
+
+
+def test_the_depth_limit_is_exact(each_loader: type) -> None:
+    # The top-level mapping, 'nodes' and the node 'open' are three levels: 'tip' adds the rest.
+    def tip(levels: int) -> str:
+        return MINIMAL.replace(
+            "tip: Lead with the decision, in one sentence.",
+            "tip: " + "[" * levels + "]" * levels,
+        )
+
+    _, diags = load_text(tip(MAX_DEPTH - 3), "s.yaml")
+    assert where(diags) == [("PW103", 18, 10)]
+    _, diags = load_text(tip(MAX_DEPTH - 2), "s.yaml")
+    assert where(diags) == [("PW007", 18, 10 + MAX_DEPTH - 3)]
+
+
+def test_nothing_recursive_composes_the_file(
+    monkeypatch: pytest.MonkeyPatch, each_loader: type
+) -> None:
+    """PyYAML's (recursive) composers are never used: the loader builds the tree itself."""
+
+    def recursive(*args: object, **kwargs: object) -> None:
+        raise AssertionError("PyYAML composer used")
+
+    monkeypatch.setattr(yaml, "compose", recursive)
+    monkeypatch.setattr(each_loader, "get_single_node", recursive)
+    monkeypatch.setattr(each_loader, "compose_node", recursive, raising=False)
+    scenario, diags = load_text(MINIMAL)
+    assert diags == []
+    assert scenario is not None
+
+
+@pytest.mark.parametrize("br", ["\r", "\x85", "\u2028", "\u2029"], ids=["cr", "nel", "ls", "ps"])
+def test_deep_nesting_never_crashes_the_process(tmp_path: Path, br: str) -> None:
+    """The C composer crashed the process (exit 139) on these: prove it cannot, out of process."""
+    import subprocess
+
+    paths = []
+    for shape, text in _deep_shapes(br).items():
+        path = tmp_path / f"{shape}.yaml"
+        path.write_text(text, encoding="utf-8", newline="")
+        paths.append(str(path))
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom partways.scenario.loader import load_file\n"
+        "for p in sys.argv[1:]:\n    print(load_file(Path(p))[1][0].code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *paths], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["PW007"] * len(paths)
+
+
+def test_the_reported_crash_command_gives_pw007(tmp_path: Path) -> None:
+    """Issue 5, item 1, exactly: a CR-broken compact block list of 50,000 levels."""
+    import subprocess
+
+    from tests.installed import installed_partways
+
+    path = tmp_path / "e.yaml"
+    path.write_bytes(("tip:\r  " + "- " * 50000 + "x\r").encode())
+    result = subprocess.run(
+        [installed_partways(), "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PARTWAYS_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert result.returncode == 1, result.stderr  # problems found: not a signal
+    assert result.stdout.startswith(f"{path}:2:")
+    assert "[PW007]" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_libyaml_own_depth_limit_is_pw007() -> None:
+    if not yaml.__with_libyaml__:
+        pytest.skip("no libyaml")
+    # libyaml 0.2.6 stops its scanner at 1,000 levels of flow nesting, before any event.
+    text = "a: " + "[" * 1_500 + "]" * 1_500 + "\n"
+    try:
+        list(yaml.parse(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError as exc:
+        assert "maximum nesting depth" in str(exc)
+    _, diags = load_text(text, "deep.yaml")
+    assert [d.code for d in diags] == ["PW007"]
+
+
+# --- positions: one way to count lines --------------------------------------------------
+
+
+@pytest.mark.parametrize("br", ["\x85", "\u2028", "\u2029"], ids=["nel", "ls", "ps"])
+def test_unicode_line_separators_in_a_title_do_not_move_later_lines(
+    tmp_path: Path, br: str, each_loader: type
+) -> None:
+    text = MINIMAL.replace(
+        "title: The late payer gets angry", f'title: "The late{br}payer gets angry"'
+    ).replace("reason: nonpayment", "reason: nonpaymnt")
+    _, diags = load_file(write(tmp_path, text))
+    assert where(diags) == [("PW106", 6, 9)]
+
+
+def test_cr_only_file_reports_real_lines(tmp_path: Path, each_loader: type) -> None:
+    lines = MINIMAL.split("\n")
+    lines[15] += "  # \x1b[2J"  # line 16
+    path = tmp_path / "cr.yaml"
+    path.write_bytes("\r".join(lines).encode())
+    _, diags = load_file(path)
+    assert where(diags) == [("PW203", 16, len(lines[15]) - 3)]
+
+
+def test_cr_only_file_places_nodes(tmp_path: Path) -> None:
+    path = tmp_path / "cr.yaml"
+    path.write_bytes(MINIMAL.replace("\n", "\r").encode())
+    scenario, diags = load_file(path)
+    assert diags == []
+    assert scenario is not None
+    assert scenario.id_mark == Mark(2, 5)
+    assert scenario.node("open").mark == Mark(15, 3)
+    assert scenario.node("open").choices[0].mark == Mark(20, 9)
+
+
+def test_parser_marks_count_characters_not_bytes(each_loader: type) -> None:
+    """The positions rely on marks' .index being a character index, for both parsers."""
+    text = 'a: "é€😀\u2028x"\nb: c\r\nd: e\rf: "\x85g"\nh: i\n'
+    for event in yaml.parse(text, Loader=each_loader):
+        if isinstance(event, yaml.ScalarEvent):
+            start = event.start_mark.index
+            assert text[start] in 'abcdefhi"', (event.value, start)
+            if event.style is None:
+                assert text[start : start + len(event.value)] == event.value
+
+
+def test_not_utf8_position_counts_cr_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "format: 1\rid: x\r\ntitle: caf\xe9 ok\n".encode("latin-1"))
+    _, diags = load_file(path, "s.yaml")
+    assert where(diags) == [("PW001", 3, 11)]
+
+
+def test_yaml_errors_are_placed_by_the_same_line_count(each_loader: type) -> None:
+    _, diags = load_text('format: 1\rtitle: "a\u2028b\rid: [unclosed\r', "s.yaml")
+    assert [d.code for d in diags] == ["PW003"]
+    assert diags[0].line <= 4
+
+
+# --- values quoted in messages ----------------------------------------------------------
+
+
+def test_a_100000_digit_difficulty_says_what_is_wrong(tmp_path: Path, each_loader: type) -> None:
+    text = MINIMAL.replace("difficulty: 2", "difficulty: " + "9" * 100_000)
+    _, diags = load_file(write(tmp_path, text))
+    assert where(diags) == [("PW107", 7, 13)]
+    message = diags[0].message
+    assert "must be 1, 2 or 3" in message
+    assert "99999…9999999999 (100,000 digits)" in message
+    assert "not an integer" not in message
+    assert len(message) < 150
+
+
+def test_long_values_are_quoted_shortened_everywhere(tmp_path: Path) -> None:
+    long = "x" * 50_000
+    text = (
+        MINIMAL.replace("language: en", f"language: {long}")
+        .replace(
+            "next: walked-out\n            coach: Clear", f"next: {long}\n            coach: Clear"
+        )
+        .replace("tags: [decision, gratitude]", f"tags: [decision, {long}]")
+        .replace("you: Sam", f"you: Sam\n? {long}\n: 1\nyou: Robin")
+        .replace("format: 1", "format: 1" + "0" * 30_000)
+    )
+    _, diags = load_file(write(tmp_path, text))
+    assert len(diags) >= 5, [d.format()[:200] for d in diags]
+    for d in diags:
+        assert len(d.message) < 300, d.message[:300]
+
+
+def test_esc_in_a_quoted_value_is_written_out(tmp_path: Path) -> None:
+    text = MINIMAL.replace("language: en", 'language: "\\e[2Jen"')
+    _, diags = load_file(write(tmp_path, text))
+    assert "\x1b" not in diags[0].message
+    assert "\\x1b[2Jen" in diags[0].message
+
+
+# --- files that are not files --------------------------------------------------------------
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    _, diags = load_file(fifo, "pipe.yaml")
+    assert where(diags) == [("PW008", 1, 1)]
+    assert "not a regular file (a pipe)" in diags[0].message
+
+
+def test_symlink_to_a_device_is_refused(tmp_path: Path) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    link = tmp_path / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    _, diags = load_file(link, "zero.yaml")
+    assert where(diags) == [("PW008", 1, 1)]
+    assert "device" in diags[0].message
+
+
+def test_symlink_loop_is_not_no_such_file(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    _, diags = load_file(loop, "loop.yaml")
+    assert where(diags) == [("PW008", 1, 1)]
+    assert "symbolic links" in diags[0].message
+    assert "no such file" not in diags[0].message

@@ -400,3 +400,149 @@ def test_many_unknown_targets_still_fast(tmp_path: Path) -> None:
         lines.append(f"  n{i}:\n    client: x\n    reply: {{default: missing{i}}}")
     diags = check(tmp_path, "\n".join(lines) + "\n")
     assert sum(d.code == "PW301" for d in diags) == 2000
+
+
+# --- issue 5: invisible text, integers as a person writes them, bounded suggestions --------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  open:\n", '  "\\u200b":\n', ("PW202", 12, 3)),
+        ("  open:\n", '  "\\u200b\\u2060\\ufeff ":\n', ("PW202", 12, 3)),
+        ("  open:\n", '  "op\\u202een":\n', ("PW202", 12, 3)),
+        (
+            "        coach: Clear decision first.",
+            '        coach: "\\u200b\\u200b"',
+            ("PW202", 19, 16),
+        ),
+        ("    tip: Lead with the decision.", '    tip: "\\u00ad\\u200e "', ("PW202", 15, 10)),
+        ("client: Dana", 'client: "\\u200b"', ("PW202", 8, 9)),
+        ("    tip: Lead with the decision.", '    tip: "\\u00a0"', ("PW202", 15, 10)),
+    ],
+    ids=["zwsp-id", "cf-only-id", "bidi-id", "zwsp-coach", "shy-lrm-tip", "zwsp-name", "nbsp-tip"],
+)
+def test_invisible_text_counts_as_empty(
+    tmp_path: Path, old: str, new: str, expected: tuple[str, int, int]
+) -> None:
+    diags = check(tmp_path, variant(old, new))
+    assert expected in where(diags), [d.format() for d in diags]
+    assert {d.code for d in diags} <= {"PW202", "PW301", "PW302", "PW303"}
+
+
+@pytest.mark.parametrize(
+    "char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2069"]
+)
+def test_bidi_controls_are_refused_in_text(tmp_path: Path, char: str) -> None:
+    diags = check(
+        tmp_path, variant("    tip: Lead with the decision.", f'    tip: "Lead{char} now"')
+    )
+    assert where(diags) == [("PW203", 15, 10)]
+    assert f"U+{ord(char):04X}" in diags[0].message
+    assert char not in diags[0].format()
+
+
+def test_format_characters_inside_text_are_fine(tmp_path: Path) -> None:
+    # A family emoji is joined with ZWJ (U+200D); a soft hyphen and an RLM are harmless in words.
+    text = variant(
+        "    tip: Lead with the decision.", '    tip: "Lead\\u00adwith 👩\\u200d👧 \\u200f."'
+    )
+    assert check(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("value", ["0x1", "0o1", "1_0", "+1", "01", "0b1", "1_"])
+def test_format_must_be_a_plain_decimal_1(tmp_path: Path, value: str) -> None:
+    diags = check(tmp_path, variant("format: 1", f"format: {value}"))
+    # '0o1' is text to PyYAML (YAML 1.1), the others are integers it reads its own way.
+    assert [d.code for d in diags] == ["PW103"], [d.format() for d in diags]
+    assert (diags[0].line, diags[0].column) == (1, 9)
+    if value != "0o1":
+        assert "plain decimal integer" in diags[0].message
+        assert f"'{value}'" in diags[0].message
+
+
+@pytest.mark.parametrize("value", ["0x2", "+2", "0o2"])
+def test_difficulty_must_be_plain_decimal_too(tmp_path: Path, value: str) -> None:
+    diags = check(
+        tmp_path,
+        variant("title: A tiny rehearsal", f"title: A tiny rehearsal\ndifficulty: {value}"),
+    )
+    assert where(diags) == [("PW103", 4, 13)]
+
+
+def test_negative_and_huge_integers_are_out_of_range(tmp_path: Path) -> None:
+    diags = check(
+        tmp_path, variant("title: A tiny rehearsal", "title: A tiny rehearsal\ndifficulty: -1")
+    )
+    assert where(diags) == [("PW107", 4, 13)]
+    assert diags[0].message == "'difficulty' must be 1, 2 or 3, not -1"
+    diags = check(tmp_path, variant("format: 1", "format: 1" + "0" * 5000))
+    assert where(diags) == [("PW104", 1, 9)]
+    assert "(5,001 digits)" in diags[0].message
+
+
+def _pack_with_dangling_targets(ids: list[str], targets: list[str]) -> str:
+    lines = [
+        "format: 1",
+        "id: big",
+        "title: t",
+        "language: en",
+        "reaction: angry",
+        "reason: other",
+        "summary: s",
+        "client: c",
+        f"start: {ids[0]}",
+        "nodes:",
+    ]
+    for name, target in zip(ids, targets, strict=True):
+        lines += [f"  {name}:", "    client: hi", "    choices:"]
+        lines.append(f"      - {{say: a, next: {target}, coach: c}}")
+    return "\n".join(lines) + "\n"
+
+
+def test_did_you_mean_work_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 5, item 6: long random ids and dangling targets made difflib take minutes."""
+    import difflib
+    import random
+
+    from partways.scenario import yaml_nodes
+
+    calls: list[tuple[int, int]] = []
+    real = difflib.get_close_matches
+
+    def counting(word: str, options: list[str], *args: object, **kwargs: object) -> list[str]:
+        calls.append((len(word), len(options)))
+        return real(word, options, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(yaml_nodes.difflib, "get_close_matches", counting)
+    rng = random.Random(5)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+    def word(n: int) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(n))
+
+    # 300 long ids: no suggestion is even tried for such long targets.
+    ids = [word(199) for _ in range(300)]
+    diags = check(tmp_path, _pack_with_dangling_targets(ids, [word(199) for _ in ids]))
+    assert sum(d.code == "PW301" for d in diags) == 300
+    assert all(n <= yaml_nodes.MAX_SUGGEST_LENGTH for n, _ in calls)
+    # 1,000 short ids of one length: each try compares a bounded number of them.
+    calls.clear()
+    ids = [word(12) for _ in range(1000)]
+    diags = check(tmp_path, _pack_with_dangling_targets(ids, [i[:-1] + "_" for i in ids]))
+    assert sum(d.code == "PW301" for d in diags) == 1000
+    assert calls
+    assert all(m <= yaml_nodes.MAX_SUGGEST_CANDIDATES for _, m in calls)
+    # The suggestions still work.
+    assert any("did you mean" in d.message for d in diags if d.code == "PW301")
+
+
+def test_suggest_prefers_the_close_name() -> None:
+    from partways.scenario.yaml_nodes import MAX_SUGGEST_LENGTH, suggest
+
+    assert suggest("tipp", ["client", "tip", "mood"]) == "; did you mean 'tip'?"
+    assert suggest("Tip", ["client", "tip", "mood"]) == "; did you mean 'tip'?"
+    assert suggest("zzzz", ["client", "tip", "mood"]) == ""
+    assert suggest("a" * (MAX_SUGGEST_LENGTH + 1), ["a" * MAX_SUGGEST_LENGTH]) == ""
+    many = [f"node-{i:04d}" for i in range(5000)]
+    assert suggest("node-O123", many) != ""

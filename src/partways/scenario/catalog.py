@@ -16,8 +16,9 @@ from partways.scenario.catalog_core import (
     PathLike,
     find_files,
     missing_paths,
+    scan,
 )
-from partways.scenario.diagnostics import Diagnostic
+from partways.scenario.diagnostics import Diagnostic, shown
 from partways.scenario.loader import load_file
 
 __all__ = [
@@ -31,10 +32,16 @@ __all__ = [
 
 
 def load_catalog(paths: Sequence[PathLike]) -> Catalog:
-    """Load every scenario file found under ``paths`` (see :func:`find_files`)."""
+    """Load every scenario file found under ``paths`` (see :func:`find_files`).
+
+    A folder that cannot be read is a problem of its own (PW008), listed first.
+    """
     catalog = Catalog()
     owners: dict[str, str] = {}
-    for path, display in find_files(paths):
+    files, unreadable = scan(paths)
+    for problem in unreadable:
+        catalog.problems.setdefault(problem.path, []).append(problem)
+    for path, display in files:
         scenario, diags = load_file(path, display)
         if scenario is not None:
             owner = owners.get(scenario.id)
@@ -49,7 +56,7 @@ def load_catalog(paths: Sequence[PathLike]) -> Catalog:
                         mark.line,
                         mark.column,
                         "PW401",
-                        f"id '{scenario.id}' is already used by {owner}; choose another id",
+                        f"id '{shown(scenario.id)}' is already used by {owner}; choose another id",
                     )
                 ]
         if diags:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from partways.fileio import describe
 from partways.scenario.diagnostics import Diagnostic
 from partways.scenario.model import Scenario
 
@@ -22,6 +23,7 @@ __all__ = [
     "PathLike",
     "find_files",
     "missing_paths",
+    "scan",
 ]
 
 #: Files inside a folder that are scenarios (case-insensitive).
@@ -31,30 +33,74 @@ PathLike = Path | str
 
 
 def missing_paths(paths: Sequence[PathLike]) -> list[PathLike]:
-    """The paths that do not exist (the command line exits with status 2 for them)."""
-    return [p for p in paths if not os.path.exists(p)]
+    """The paths that do not exist (the command line exits with status 2 for them).
+
+    A path that exists but cannot be used (a symlink loop, a folder without
+    permission) is not missing: loading it reports why (PW008).
+    """
+    return [p for p in paths if _missing(p)]
+
+
+def _missing(path: PathLike) -> bool:
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    except ValueError:  # an embedded NUL: no such path can exist
+        return True
+    return False
 
 
 def _is_scenario_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(SCENARIO_SUFFIXES)
 
 
-def _walk(folder: str) -> list[str]:
+def _walk(folder: str) -> tuple[list[str], list[tuple[str, OSError]]]:
     """Scenario files under ``folder`` (recursively, no hidden entries, symlinked
-    folders not followed), as paths relative to it, sorted."""
+    folders not followed, so a symlink loop is never walked), as paths relative
+    to it, sorted; and the folders that could not be read, with why."""
     found: list[str] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    unreadable: list[tuple[str, OSError]] = []
+
+    def failed(error: OSError) -> None:
+        where = error.filename if isinstance(error.filename, str) else folder
+        unreadable.append((os.path.relpath(where, folder), error))
+
+    for root, dirs, files in os.walk(folder, onerror=failed, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel = os.path.relpath(root, folder)
         for name in files:
             if _is_scenario_name(name):
                 found.append(name if rel == "." else os.path.join(rel, name))
-    found.sort(key=lambda p: p.replace(os.sep, "/").split("/"))
-    return found
+    found.sort(key=_sort_key)
+    unreadable.sort(key=lambda item: _sort_key(item[0]))
+    return found, unreadable
+
+
+def _sort_key(rel: str) -> list[str]:
+    return rel.replace(os.sep, "/").split("/")
+
+
+def _folder_problem(display: str, error: OSError) -> Diagnostic:
+    return Diagnostic(
+        display,
+        1,
+        1,
+        "PW008",
+        f"cannot read this folder: {describe(error)}; its scenarios were not checked",
+    )
 
 
 def find_files(paths: Sequence[PathLike]) -> list[tuple[Path, str]]:
-    """The files to load, each with the string to show for it.
+    """The files to load, each with the string to show for it (see :func:`scan`)."""
+    return scan(paths)[0]
+
+
+def scan(paths: Sequence[PathLike]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    """The files to load, each with the string to show for it; and a problem
+    (PW008) for each folder that could not be read.
 
     A file is taken as given (whatever its name); a folder contributes its
     ``*.yaml``/``*.yml`` files, recursively and sorted (hidden files and folders,
@@ -64,6 +110,7 @@ def find_files(paths: Sequence[PathLike]) -> list[tuple[Path, str]]:
     reports PW008; a file reached twice is listed once.
     """
     out: list[tuple[Path, str]] = []
+    problems: list[Diagnostic] = []
     seen: set[str] = set()
 
     def add(path: Path, display: str) -> None:
@@ -79,11 +126,15 @@ def find_files(paths: Sequence[PathLike]) -> list[tuple[Path, str]]:
         display = given if isinstance(given, str) else str(given)
         path = Path(given)
         if path.is_dir():
-            for rel in _walk(display):
+            found, unreadable = _walk(display)
+            for rel in found:
                 add(path / rel, os.path.join(display, rel))
+            for rel, error in unreadable:
+                where = display if rel == "." else os.path.join(display, rel)
+                problems.append(_folder_problem(where, error))
         else:
             add(path, display)
-    return out
+    return out, problems
 
 
 @dataclass

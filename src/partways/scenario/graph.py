@@ -10,6 +10,7 @@ from collections import deque
 
 from yaml.nodes import Node
 
+from partways.scenario.diagnostics import shown
 from partways.scenario.yaml_nodes import NodeChecker, suggest
 
 #: did-you-mean against node ids is not free on huge files: stop offering after this many.
@@ -44,7 +45,7 @@ class Graph:
             if suggestions < _MAX_NODE_SUGGESTIONS:
                 suggestions += 1
                 hint = suggest(target, keys)
-            doc.error(node, "PW301", f"'{what}' names no node '{target}'{hint}")
+            doc.error(node, "PW301", f"'{what}' names no node '{shown(target)}'{hint}")
         if not keys:
             return
         edges = self.edges
@@ -59,7 +60,11 @@ class Graph:
                         queue.append(nxt)
             for name, key in keys.items():
                 if name not in seen:
-                    doc.error(key, "PW302", f"node '{name}' cannot be reached from '{start}'")
+                    doc.error(
+                        key,
+                        "PW302",
+                        f"node '{shown(name)}' cannot be reached from '{shown(start)}'",
+                    )
             reached = [self.endings[name] for name in seen if name in self.endings]
             # An ending with a bad value was reported already: do not guess what it meant.
             if None not in reached and "clean-exit" not in reached:
@@ -68,7 +73,7 @@ class Graph:
                 doc.error(
                     start_node,
                     "PW304",
-                    f"no 'clean-exit' ending can be reached from '{start}'",
+                    f"no 'clean-exit' ending can be reached from '{shown(start)}'",
                 )
         # Backward: can reach an ending.
         back: dict[str, list[str]] = {name: [] for name in keys}
@@ -85,4 +90,4 @@ class Graph:
                     queue.append(prev)
         for name, key in keys.items():
             if name not in done and name not in self.broken:
-                doc.error(key, "PW303", f"node '{name}' cannot reach an ending")
+                doc.error(key, "PW303", f"node '{shown(name)}' cannot reach an ending")

@@ -2,12 +2,16 @@
 
 This is the public entry point. The work is done in three places:
 
-- :mod:`partways.scenario.yaml_strict` reads the file (size, UTF-8) and composes
-  the YAML after cheap guards (binary text, depth, anchors and aliases);
+- :mod:`partways.scenario.yaml_strict` reads the file (regular files only, size,
+  UTF-8) and composes the YAML in one pass over the parser's events, refusing
+  binary text, deep nesting, anchors and aliases as they come;
 - :mod:`partways.scenario.yaml_nodes` walks the composed node tree with marks
   (duplicate keys, tag checks, types);
 - :mod:`partways.scenario.validate` applies the scenario rules, checks the graph
   and builds the model.
+
+Every position in a diagnostic comes from one place,
+:class:`partways.scenario.diagnostics.Lines`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from partways.scenario.diagnostics import Diagnostic
+from partways.scenario.diagnostics import Diagnostic, Lines
 from partways.scenario.model import Scenario
 from partways.scenario.validate import check_root
 from partways.scenario.yaml_strict import (
@@ -24,7 +28,6 @@ from partways.scenario.yaml_strict import (
     MAX_DEPTH,
     compose,
     diag,
-    guard,
     read_text,
 )
 
@@ -35,7 +38,7 @@ __all__ = [
     "load_text",
 ]
 
-#: The PyYAML loader class used to parse and compose (tests swap it).
+#: The PyYAML loader class used to parse (tests swap it).
 _LOADER: type = DEFAULT_LOADER
 
 
@@ -43,17 +46,14 @@ def load_text(
     text: str, display: str = "<string>", path: Path | None = None
 ) -> tuple[Scenario | None, list[Diagnostic]]:
     """Validate scenario ``text``; the Scenario is returned only when there are no problems."""
-    loader = _LOADER
-    early = guard(text, display, loader)
-    if early:
-        return None, early
+    lines = Lines(text)
     was_enabled = gc.isenabled()
     gc.disable()  # composing creates many objects and no cycles worth collecting
     try:
-        root, problem = compose(text, display, loader)
-        if problem is not None:
-            return None, [problem]
-        return check_root(root, display, path)
+        root, problems = compose(text, display, _LOADER, lines)
+        if problems:
+            return None, problems
+        return check_root(root, display, path, lines)
     finally:
         if was_enabled:
             gc.enable()

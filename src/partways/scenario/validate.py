@@ -14,7 +14,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from partways.scenario import model
-from partways.scenario.diagnostics import Diagnostic
+from partways.scenario.diagnostics import Diagnostic, Lines, shown
 from partways.scenario.graph import Graph
 from partways.scenario.model import Choice, Scenario
 from partways.scenario.yaml_nodes import (
@@ -22,14 +22,12 @@ from partways.scenario.yaml_nodes import (
     SCALAR_KINDS,
     SEQ_TAG,
     NodeChecker,
-    node_mark,
     suggest,
 )
 from partways.scenario.yaml_strict import by_position, control_name, diag
+from partways.text import first_control, is_blank
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-#: C0 controls except tab and newline, DEL, and C1 controls.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
 _TOP_KEYS = (
@@ -66,9 +64,12 @@ def _one_of(options: Iterable[str]) -> str:
 
 
 def check_root(
-    root: Node | None, display: str, path: Path | None
+    root: Node | None, display: str, path: Path | None, lines: Lines
 ) -> tuple[Scenario | None, list[Diagnostic]]:
-    """Validate a composed document; the Scenario is returned only when there are no problems."""
+    """Validate a composed document; the Scenario is returned only when there are no problems.
+
+    ``lines`` places the nodes (by character index) in the text they were composed from.
+    """
     if root is None:
         return None, [
             diag(
@@ -80,7 +81,7 @@ def check_root(
             )
         ]
     if root.__class__ is not MappingNode:
-        doc = NodeChecker(display)
+        doc = NodeChecker(display, lines)
         if root.tag in (SEQ_TAG, *SCALAR_KINDS):
             found = "a list" if root.__class__ is SequenceNode else "a single value"
             doc.error(
@@ -92,7 +93,7 @@ def check_root(
         else:
             doc.sweep(root)
         return None, by_position(doc.diags)
-    doc = _Document(display)
+    doc = _Document(display, lines)
     scenario = doc.check(root, path)
     return scenario, by_position(doc.diags)
 
@@ -103,27 +104,32 @@ def check_root(
 class _Document(NodeChecker):
     """Validates a scenario document and builds the model when it is clean."""
 
-    def __init__(self, display: str) -> None:
-        super().__init__(display)
+    def __init__(self, display: str, lines: Lines) -> None:
+        super().__init__(display, lines)
         #: The first text that uses {you}: a 'you' default is needed then.
         self.first_you: Node | None = None
 
     # --- text rules ----------------------------------------------------------
     def text(self, key: str, node: Node, name: bool = False) -> str | None:
-        """A text value: a non-empty string with no control characters."""
+        """A text value: something visible, and no control characters.
+
+        White space and format characters (Unicode Cf, such as a zero-width space)
+        alone count as empty; bidi override and isolate controls count as control
+        characters (see :mod:`partways.text`).
+        """
         value = self.string(key, node)
         if value is None:
             return None
         ok = True
-        if not value.strip():
+        if is_blank(value):
             self.error(node, "PW202", f"'{key}' is empty")
             ok = False
-        bad = _CONTROL_RE.search(value)
-        if bad:
+        bad = first_control(value)
+        if bad is not None:
             self.error(
                 node,
                 "PW203",
-                f"control character {control_name(bad.group())} in '{key}'; remove it",
+                f"control character {control_name(bad)} in '{key}'; remove it",
             )
             ok = False
         if "{" in value:
@@ -134,7 +140,7 @@ class _Document(NodeChecker):
                     self.error(
                         node,
                         "PW204",
-                        f"unknown placeholder '{match.group()}' in {where}; "
+                        f"unknown placeholder '{shown(match.group())}' in {where}; "
                         + (
                             "a name cannot use placeholders"
                             if name
@@ -162,13 +168,15 @@ class _Document(NodeChecker):
         self.error(
             node,
             "PW106",
-            f"'{key}' must be {_one_of(options)}, not '{value}'" + suggest(value, options),
+            f"'{key}' must be {_one_of(options)}, not '{shown(value)}'" + suggest(value, options),
         )
         return None
 
     def unknown_message(self, name: str, order: tuple[str, ...], what: str, code: str) -> str:
         if code == "PW109":
-            return f"unknown stance '{name}' in {what}; use {_one_of(order)}" + suggest(name, order)
+            return f"unknown stance '{shown(name)}' in {what}; use {_one_of(order)}" + suggest(
+                name, order
+            )
         return super().unknown_message(name, order, what, code)
 
     # --- the document --------------------------------------------------------
@@ -185,13 +193,15 @@ class _Document(NodeChecker):
         difficulty = 1
         get = top.get
         if kv := get("format"):
-            fmt = self.integer("format", kv[1])
-            if fmt is not None and fmt != model.FORMAT_VERSION:
-                self.error(
-                    kv[1],
-                    "PW104",
-                    f"unsupported format {fmt}; this partways reads format {model.FORMAT_VERSION}",
-                )
+            version = model.FORMAT_VERSION
+            self.integer(
+                "format",
+                kv[1],
+                version,
+                version,
+                "PW104",
+                f"unsupported format {{value}}; this partways reads format {version}",
+            )
         id_node: Node | None = None
         if kv := get("id"):
             id_node = kv[1]
@@ -203,7 +213,7 @@ class _Document(NodeChecker):
                     self.error(
                         id_node,
                         "PW105",
-                        f"id '{value}' must be lowercase letters and digits, words joined "
+                        f"id '{shown(value)}' must be lowercase letters and digits, words joined "
                         "by '-', like 'angry-late-payer'",
                     )
         for key in ("title", "summary"):
@@ -220,12 +230,11 @@ class _Document(NodeChecker):
             if (kv := get(key)) and (value := self.enum(key, kv[1], options)) is not None:
                 values[key] = value
         if kv := get("difficulty"):
-            level = self.integer("difficulty", kv[1])
+            level = self.integer(
+                "difficulty", kv[1], 1, 3, "PW107", "'difficulty' must be 1, 2 or 3, not {value}"
+            )
             if level is not None:
-                if 1 <= level <= 3:
-                    difficulty = level
-                else:
-                    self.error(kv[1], "PW107", f"'difficulty' must be 1, 2 or 3, not {level}")
+                difficulty = level
 
         nodes: dict[str, model.Node] = {}
         graph = Graph()
@@ -266,7 +275,7 @@ class _Document(NodeChecker):
             you=values.get("you"),
             format=model.FORMAT_VERSION,
             path=path,
-            id_mark=node_mark(id_node),
+            id_mark=self.mark(id_node),
         )
 
     def nodes(self, node: Node, graph: Graph, out: dict[str, model.Node]) -> bool:
@@ -283,11 +292,11 @@ class _Document(NodeChecker):
                 self.sweep(v)
                 continue
             if name in keys:
-                first = keys[name].start_mark.line + 1
-                self.error(k, "PW004", f"duplicate node '{name}' (first at line {first})")
+                first = self.where(keys[name])[0]
+                self.error(k, "PW004", f"duplicate node '{shown(name)}' (first at line {first})")
                 self.sweep(v)
                 continue
-            if not name.strip() or _CONTROL_RE.search(name):
+            if is_blank(name) or first_control(name) is not None:
                 self.error(k, "PW202", "a node id must be a visible name")
             keys[name] = k
             built = self.node(name, k, v, graph)
@@ -296,7 +305,7 @@ class _Document(NodeChecker):
         return True
 
     def node(self, name: str, key: Node, node: Node, graph: Graph) -> model.Node | None:
-        what = f"node '{name}'"
+        what = f"node '{shown(name)}'"
         graph.add(name, key)
         f = self.fields(node, _NODE_KEY_SET, _NODE_KEYS, what)
         if f is None:
@@ -356,7 +365,7 @@ class _Document(NodeChecker):
             reply=reply,
             ending=ending,
             lesson=lesson,
-            mark=node_mark(key),
+            mark=self.mark(key),
         )
 
     def choices(self, node: Node, name: str, graph: Graph, out: list[Choice]) -> bool:
@@ -366,13 +375,15 @@ class _Document(NodeChecker):
         items = node.value
         ok = True
         if not items:
-            self.error(node, "PW108", f"'choices' of node '{name}' is empty; give 1 to 9 choices")
+            self.error(
+                node, "PW108", f"'choices' of node '{shown(name)}' is empty; give 1 to 9 choices"
+            )
             ok = False
         elif len(items) > _MAX_CHOICES:
             self.error(
                 items[_MAX_CHOICES],
                 "PW108",
-                f"node '{name}' has {len(items)} choices; at most 9 (the digit keys 1-9)",
+                f"node '{shown(name)}' has {len(items)} choices; at most 9 (the digit keys 1-9)",
             )
             ok = False
         edges = graph.edges[name]
@@ -402,7 +413,7 @@ class _Document(NodeChecker):
             if say is None or nxt is None or coach is None or tags is None:
                 ok = False
             elif ok:
-                out.append(Choice(say=say, next=nxt, coach=coach, tags=tags, mark=node_mark(item)))
+                out.append(Choice(say=say, next=nxt, coach=coach, tags=tags, mark=self.mark(item)))
         return ok
 
     def tags(self, node: Node) -> tuple[str, ...] | None:
@@ -421,20 +432,23 @@ class _Document(NodeChecker):
                 self.error(
                     item,
                     "PW113",
-                    f"unknown tag '{tag}'" + (suggest(tag, model.TAGS) or " (see the tag list)"),
+                    f"unknown tag '{shown(tag)}'"
+                    + (suggest(tag, model.TAGS) or " (see the tag list)"),
                 )
                 ok = False
         return tuple(out) if ok else None
 
     def reply(self, key: Node, node: Node, name: str, graph: Graph, out: dict[str, str]) -> bool:
         f = self.fields(
-            node, _REPLY_KEY_SET, model.REPLY_KEYS, f"the reply of node '{name}'", "PW109"
+            node, _REPLY_KEY_SET, model.REPLY_KEYS, f"the reply of node '{shown(name)}'", "PW109"
         )
         if f is None:
             return False
         ok = True
         if "default" not in f:
-            self.error(key, "PW110", f"the reply of node '{name}' must have a 'default' target")
+            self.error(
+                key, "PW110", f"the reply of node '{shown(name)}' must have a 'default' target"
+            )
             ok = False
         edges = graph.edges[name]
         refs = graph.refs

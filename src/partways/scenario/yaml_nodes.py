@@ -8,12 +8,13 @@ boolean, not text). Values are never constructed, except integers, one at a time
 from __future__ import annotations
 
 import difflib
+import heapq
+import re
 from collections.abc import Iterable
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from partways.scenario.diagnostics import Diagnostic
+from partways.scenario.diagnostics import Diagnostic, Lines, shown
 from partways.scenario.model import Mark
 
 _Y = "tag:yaml.org,2002:"
@@ -37,43 +38,79 @@ SCALAR_KINDS = {
 }
 
 
-def node_mark(node: Node) -> Mark:
-    m = node.start_mark
-    return Mark(m.line + 1, m.column + 1)
+#: A word longer than this gets no "did you mean" (difflib is quadratic in length).
+MAX_SUGGEST_LENGTH = 64
+#: At most this many options, those closest in length, are compared with a word.
+MAX_SUGGEST_CANDIDATES = 200
 
 
 def suggest(word: str, options: Iterable[str]) -> str:
-    options = list(options)
-    lowered = {o.lower(): o for o in options}
-    if word.lower() in lowered and lowered[word.lower()] != word:
-        return f"; did you mean '{lowered[word.lower()]}'?"
-    close = difflib.get_close_matches(word.lower(), options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    """``"; did you mean 'x'?"`` for the option closest to ``word``, or ``""``.
+
+    The work is bounded whatever the file holds: a long word gets no suggestion;
+    only options of similar length are compared (a difflib ratio of 0.6 needs the
+    shorter string to be at least 3/7 of the longer), and at most
+    :data:`MAX_SUGGEST_CANDIDATES` of them, the closest in length first.
+    """
+    n = len(word)
+    if n > MAX_SUGGEST_LENGTH:
+        return ""
+    lowered = word.lower()
+    low, high = (3 * n + 6) // 7, (7 * n) // 3
+    similar: list[str] = []
+    for option in options:
+        m = len(option)
+        if low <= m <= high:
+            if m == n and option != word and option.lower() == lowered:
+                return f"; did you mean '{shown(option)}'?"
+            similar.append(option)
+    if len(similar) > MAX_SUGGEST_CANDIDATES:
+        similar = heapq.nsmallest(
+            MAX_SUGGEST_CANDIDATES, similar, key=lambda option: abs(len(option) - n)
+        )
+    close = difflib.get_close_matches(lowered, similar, n=1, cutoff=0.6)
+    return f"; did you mean '{shown(close[0])}'?" if close else ""
 
 
 def _quote_hint(key: str, raw: str) -> str:
     if key:
-        return f'put it in quotes: {key}: "{raw}"'
-    return f'put it in quotes: "{raw}"'
+        return f'put it in quotes: {key}: "{shown(raw)}"'
+    return f'put it in quotes: "{shown(raw)}"'
+
+
+#: An integer as a person writes one: decimal digits, no sign but '-', no leading
+#: zero (YAML 1.1 reads 010 as octal 8), no '_', not 0x/0o/0b.
+_PLAIN_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+#: Values with more digits than this are never converted (they are out of every range).
+_MAX_INT_DIGITS = 18
 
 
 class NodeChecker:
     """Walks one composed document by its marked nodes and collects diagnostics."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, lines: Lines) -> None:
         self.display = display
+        #: Positions come from the node's character index, counted in one place.
+        self.lines = lines
         self.diags: list[Diagnostic] = []
 
     # --- reporting ---------------------------------------------------------
+    def where(self, node: Node) -> tuple[int, int]:
+        """The 1-based (line, column) where ``node`` starts."""
+        return self.lines.at(node.start_mark.index)
+
+    def mark(self, node: Node) -> Mark:
+        return Mark(*self.where(node))
+
     def error(self, node: Node, code: str, message: str) -> None:
-        m = node.start_mark
-        self.diags.append(Diagnostic(self.display, m.line + 1, m.column + 1, code, message))
+        line, column = self.where(node)
+        self.diags.append(Diagnostic(self.display, line, column, code, message))
 
     def bad_tag(self, node: Node) -> None:
         tag = node.tag
         if tag.startswith(_Y):
             tag = "!!" + tag[len(_Y) :]
-        self.error(node, "PW006", f"YAML tag '{tag}' is not allowed here")
+        self.error(node, "PW006", f"YAML tag '{shown(tag)}' is not allowed here")
 
     def wrong_type(self, node: Node, what: str, expected: str) -> None:
         """Report ``node`` as not being ``expected``, with the most useful code."""
@@ -86,7 +123,7 @@ class NodeChecker:
             elif node.tag == STR_TAG:
                 found = "text"
             else:
-                found = f"{SCALAR_KINDS[node.tag]} ({node.value})"
+                found = f"{SCALAR_KINDS[node.tag]} ({shown(node.value)})"
         elif isinstance(node, MappingNode):
             if node.tag != MAP_TAG:
                 self.bad_tag(node)
@@ -144,8 +181,8 @@ class NodeChecker:
                 continue
             name = k.value
             if name in seen:
-                first = seen[name].start_mark.line + 1
-                self.error(k, "PW004", f"duplicate key '{name}' (first at line {first})")
+                first = self.where(seen[name])[0]
+                self.error(k, "PW004", f"duplicate key '{shown(name)}' (first at line {first})")
                 self.sweep(v)
                 continue
             seen[name] = k
@@ -171,7 +208,7 @@ class NodeChecker:
     def unknown_message(self, name: str, order: tuple[str, ...], what: str, code: str) -> str:
         """The message for an unknown key ``name`` (a subclass may word some sets its own way)."""
         hint = suggest(name, order) or f" (known keys: {', '.join(order)})"
-        return f"unknown key '{name}' in {what}" + hint
+        return f"unknown key '{shown(name)}' in {what}" + hint
 
     def missing(self, at: Node, keys: list[str], what: str) -> None:
         names = ", ".join(f"'{key}'" for key in keys)
@@ -192,26 +229,37 @@ class NodeChecker:
                 self.error(
                     node,
                     "PW201",
-                    f"'{key}' must be text, but YAML reads {node.value} as {kind}; "
+                    f"'{key}' must be text, but YAML reads {shown(node.value)} as {kind}; "
                     + _quote_hint(key if as_key else "", node.value),
                 )
             return None
         self.wrong_type(node, f"'{key}'", "text")
         return None
 
-    def integer(self, key: str, node: Node) -> int | None:
-        if node.__class__ is ScalarNode and node.tag == INT_TAG:
-            try:
-                return int(_INT_CONSTRUCTOR.construct_yaml_int(node))
-            except (ValueError, TypeError):  # pragma: no cover - resolver guarantees an int
-                pass
-        self.wrong_type(node, f"'{key}'", "an integer")
+    def integer(
+        self, key: str, node: Node, low: int, high: int, code: str, out_of_range: str
+    ) -> int | None:
+        """A plain decimal integer from ``low`` to ``high``, or None (reported).
+
+        ``out_of_range`` is the message for other integers, with ``{value}`` where
+        the value goes; the value is quoted shortened and never converted when it
+        is too long to be in range.
+        """
+        if node.__class__ is not ScalarNode or node.tag != INT_TAG:
+            self.wrong_type(node, f"'{key}'", "an integer")
+            return None
+        raw: str = node.value
+        if _PLAIN_INT_RE.fullmatch(raw) is None:
+            self.error(
+                node,
+                "PW103",
+                f"'{key}' must be a plain decimal integer such as {low}, not '{shown(raw)}' "
+                "(no sign but '-', leading zero, '_', or 0x/0o/0b)",
+            )
+            return None
+        digits = len(raw.lstrip("-"))
+        value = int(raw) if digits <= _MAX_INT_DIGITS else None
+        if value is not None and low <= value <= high:
+            return value
+        self.error(node, code, out_of_range.format(value=shown(raw)))
         return None
-
-
-class _IntConstructor(yaml.constructor.SafeConstructor):
-    def __init__(self) -> None:  # no stream: only construct_yaml_int is used
-        pass
-
-
-_INT_CONSTRUCTOR = _IntConstructor()

@@ -4,34 +4,40 @@ The YAML is *composed* (never constructed): the caller walks PyYAML's node tree
 (see :mod:`partways.scenario.yaml_nodes`), so nothing in a file can build a
 Python object or run code.
 
-Cheap guards run before composing, because PyYAML's composer is recursive (the
-pure-Python one raises RecursionError, the C one can crash the process on deep
-nesting) and because aliases can expand exponentially ("billion laughs"). When a
-quick scan of the text says nesting *could* be deep, or that anchors could be
-present, the event stream is scanned (and abandoned as soon as the nesting is too
-deep) before anything is composed.
+PyYAML's own composers are recursive (the pure-Python one raises RecursionError,
+the C one can crash the process on deep nesting) and expand aliases (a "billion
+laughs" file). So :func:`compose` builds the node tree itself, in one pass over
+the parser's event stream (both parsers are iterative), with an explicit stack:
+an anchor or alias is refused (PW005) and nesting deeper than :data:`MAX_DEPTH`
+is refused (PW007) as the events arrive, before anything deeper is built. Flow
+and block nesting, and every kind of line break, meet the same guard.
+
+Every position reported is derived from a character index with
+:class:`partways.scenario.diagnostics.Lines`, never from the parser's own line
+count (which also breaks lines at NEL, U+2028 and U+2029).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.events import (
     AliasEvent,
+    DocumentStartEvent,
     Event,
     MappingEndEvent,
     MappingStartEvent,
-    NodeEvent,
+    ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
 )
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from partways.scenario.diagnostics import Diagnostic
+from partways.fileio import FileTooBig, describe, read_regular
+from partways.scenario.diagnostics import Diagnostic, Lines, shown
 
 #: Files larger than this are refused before parsing.
 MAX_BYTES = 5 * 1024 * 1024
@@ -51,20 +57,14 @@ _CONTROL_NAMES = {
     0x0D: "CR",
     0x1B: "ESC",
     0x7F: "DEL",
+    0x202E: "RIGHT-TO-LEFT OVERRIDE",
 }
 #: Characters PyYAML's reader refuses in a file.
 _NON_PRINTABLE_RE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-
-# --- the cheap pre-scan ------------------------------------------------------
-# Block nesting needs indentation or compact indicators ("- - x") at the start
-# of a line: each level moves the first token right, at least every other level.
-_DEEP_BLOCK_RE = re.compile(r"^[ \t?:-]{24,}", re.MULTILINE)
-# A flow collection that closes before any other bracket, quote, comment, tag,
-# anchor or alias can never hold another collection ("[a, b]", "{client}").
-_CLOSED_FLOW_RE = re.compile(r"[\[{][^\[\]{}\"'#!&*\n]*[\]}]")
-_MAX_OPEN_FLOW = 12
+_TOO_DEEP = f"nested too deeply: more than {MAX_DEPTH} levels of lists and mappings"
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 
 def control_name(ch: str) -> str:
@@ -73,183 +73,223 @@ def control_name(ch: str) -> str:
     return f"U+{code:04X} ({name})" if name else f"U+{code:04X}"
 
 
-def position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index."""
-    line = text.count("\n", 0, index) + 1
-    start = text.rfind("\n", 0, index) + 1
-    return line, index - start + 1
-
-
 def diag(display: str, line: int, column: int, code: str, message: str) -> Diagnostic:
     return Diagnostic(display, line, column, code, message)
-
-
-def yaml_error(display: str, text: str, exc: yaml.YAMLError) -> Diagnostic:
-    if isinstance(exc, yaml.reader.ReaderError):
-        return _reader_error(display, text)
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = getattr(exc, "problem", None) or str(exc)
-    if isinstance(exc, yaml.composer.ComposerError):
-        if problem.startswith("found undefined alias"):
-            return diag(
-                display, line, column, "PW005", "aliases (*name) are not allowed; write it out"
-            )
-        if "expected a single document" in (getattr(exc, "context", None) or ""):
-            return diag(
-                display,
-                line,
-                column,
-                "PW003",
-                "invalid YAML: a file holds one scenario, but a second document starts here",
-            )
-    context = getattr(exc, "context", None)
-    detail = f"{problem} ({context})" if context else problem
-    return diag(display, line, column, "PW003", f"invalid YAML: {detail}")
-
-
-def _reader_error(display: str, text: str) -> Diagnostic:
-    bad = _NON_PRINTABLE_RE.search(text)
-    if bad is None:  # pragma: no cover - the reader only fails on such characters
-        return diag(display, 1, 1, "PW001", "the file is not readable text")
-    line, column = position(text, bad.start())
-    return diag(
-        display,
-        line,
-        column,
-        "PW203",
-        f"control character {control_name(bad.group())} in the file; remove it",
-    )
-
-
-def _needs_event_scan(text: str) -> bool:
-    if "&" in text or _DEEP_BLOCK_RE.search(text):
-        return True
-    opened = text.count("[") + text.count("{")
-    if opened <= _MAX_OPEN_FLOW:
-        return False
-    return opened - len(_CLOSED_FLOW_RE.findall(text)) > _MAX_OPEN_FLOW
-
-
-def _event_diag(display: str, event: Event, code: str, message: str) -> Diagnostic:
-    m = event.start_mark
-    # The parsers mark every event they emit; the (1, 1) fallback only mirrors the stub's Optional.
-    line, column = (m.line + 1, m.column + 1) if m is not None else (1, 1)
-    return diag(display, line, column, code, message)
-
-
-def _event_scan(text: str, display: str, loader: type) -> list[Diagnostic]:
-    """Anchors, aliases and depth from the event stream, abandoned when too deep."""
-    found: list[Diagnostic] = []
-    depth = 0
-    starts = (SequenceStartEvent, MappingStartEvent)
-    ends = (SequenceEndEvent, MappingEndEvent)
-    try:
-        for event in yaml.parse(text, Loader=loader):
-            cls = event.__class__
-            if cls in starts:
-                depth += 1
-                if depth > MAX_DEPTH:
-                    found.append(
-                        _event_diag(
-                            display,
-                            event,
-                            "PW007",
-                            f"nested too deeply: more than {MAX_DEPTH} levels of lists and "
-                            "mappings",
-                        )
-                    )
-                    return found
-            elif cls in ends:
-                depth -= 1
-            if isinstance(event, NodeEvent):
-                anchor = event.anchor
-                if cls is AliasEvent:
-                    found.append(
-                        _event_diag(
-                            display,
-                            event,
-                            "PW005",
-                            f"alias '*{anchor}' is not allowed; write the value out in full",
-                        )
-                    )
-                elif anchor is not None:
-                    found.append(
-                        _event_diag(
-                            display,
-                            event,
-                            "PW005",
-                            f"anchor '&{anchor}' is not allowed; write the value out in full",
-                        )
-                    )
-    except yaml.YAMLError as exc:
-        found.append(yaml_error(display, text, exc))
-    except RecursionError:  # pragma: no cover - the parsers are not recursive
-        found.append(diag(display, 1, 1, "PW007", "nested too deeply"))
-    return found
 
 
 def by_position(diags: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diags, key=lambda d: (d.line, d.column, d.code))
 
 
-def guard(text: str, display: str, loader: type) -> list[Diagnostic]:
-    """Problems found before composing (binary text, anchors, aliases, deep nesting)."""
-    if "\x00" in text:
-        line, column = position(text, text.index("\x00"))
-        return [diag(display, line, column, "PW001", "binary file (NUL byte); a scenario is text")]
-    if _needs_event_scan(text):
-        early = _event_scan(text, display, loader)
-        if early:
-            return by_position(early)
-    return []
+class _Reporter:
+    """Diagnostics for one text, placed by character index."""
+
+    def __init__(self, text: str, display: str, lines: Lines) -> None:
+        self.text = text
+        self.display = display
+        self.lines = lines
+
+    def at(self, index: int, code: str, message: str) -> Diagnostic:
+        line, column = self.lines.at(index)
+        return Diagnostic(self.display, line, column, code, message)
+
+    def event(self, event: Event, code: str, message: str) -> Diagnostic:
+        mark = event.start_mark
+        # The parsers mark every event they emit; 0 only mirrors the stub's Optional.
+        return self.at(mark.index if mark is not None else 0, code, message)
+
+    def yaml_error(self, exc: yaml.YAMLError) -> Diagnostic:
+        if isinstance(exc, yaml.reader.ReaderError):
+            return self.reader_error()
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        index = mark.index if mark is not None else 0
+        problem = getattr(exc, "problem", None) or str(exc)
+        if "maximum nesting depth" in problem:  # libyaml's own limit (0.2.6 and later)
+            return self.at(index, "PW007", _TOO_DEEP)
+        context = getattr(exc, "context", None)
+        detail = f"{problem} ({context})" if context else problem
+        return self.at(index, "PW003", f"invalid YAML: {shown(detail)}")
+
+    def reader_error(self) -> Diagnostic:
+        bad = _NON_PRINTABLE_RE.search(self.text)
+        if bad is None:  # pragma: no cover - the reader only fails on such characters
+            return self.at(0, "PW001", "the file is not readable text")
+        return self.at(
+            bad.start(),
+            "PW203",
+            f"control character {control_name(bad.group())} in the file; remove it",
+        )
 
 
-def compose(text: str, display: str, loader: type) -> tuple[Node | None, Diagnostic | None]:
+def compose(
+    text: str, display: str, loader: type, lines: Lines
+) -> tuple[Node | None, list[Diagnostic]]:
     """The composed root node (None for an empty file), or why the YAML is unusable.
 
+    One pass over the parser's events, nothing recursive: see the module's doc.
     The caller decides about the garbage collector: composing creates many objects.
     """
+    report = _Reporter(text, display, lines)
+    if "\x00" in text:
+        return None, [
+            report.at(text.index("\x00"), "PW001", "binary file (NUL byte); a scenario is text")
+        ]
+    refused: list[Diagnostic] = []
     try:
-        return yaml.compose(text, Loader=loader), None
+        parser: Any = loader(text)
+    except yaml.YAMLError as exc:  # the pure-Python reader checks the whole text first
+        return None, [report.yaml_error(exc)]
+    except UnicodeEncodeError:  # a lone surrogate in a str given to libyaml
+        return None, [report.reader_error()]
+    try:
+        root = _compose_events(parser, report, refused)
     except yaml.YAMLError as exc:
-        return None, yaml_error(display, text, exc)
-    except RecursionError:
-        return None, diag(
-            display, 1, 1, "PW007", f"nested too deeply: more than {MAX_DEPTH} levels"
-        )
+        refused.append(report.yaml_error(exc))
+        return None, by_position(refused)
+    except UnicodeEncodeError:
+        return None, [report.reader_error()]
+    finally:
+        parser.dispose()
+    if refused:
+        return None, by_position(refused)
+    return root, []
+
+
+def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -> Node | None:
+    """Build the node tree from ``parser``'s events, as PyYAML's Composer would.
+
+    Stops at nesting deeper than MAX_DEPTH or at a second document (both appended
+    to ``refused``); records every anchor and alias in ``refused`` and goes on, so
+    that all of them are reported at once.
+    """
+    get_event = parser.get_event
+    resolve = parser.resolve
+    # The open collections, and for each the key waiting for its value (mappings).
+    stack: list[Any] = []
+    pending: list[Node | None] = []
+    root: Node | None = None
+    documents = 0
+    plain_tags: dict[str, str] = {}
+    if getattr(parser, "yaml_path_resolvers", None):  # pragma: no cover - not the safe loaders
+        plain_tags = _NoCache()
+    while True:
+        event = get_event()
+        if event is None:
+            break
+        cls = event.__class__
+        node: Node
+        if cls is ScalarEvent:
+            if event.anchor is not None:
+                refused.append(_anchor(report, event))
+            tag = event.tag
+            value = event.value
+            if tag is None or tag == "!":
+                implicit = event.implicit
+                if implicit[0]:
+                    # A plain scalar's tag depends on its text alone (the safe loaders
+                    # have no path resolvers): resolve each distinct text once.
+                    tag = plain_tags.get(value)
+                    if tag is None:
+                        tag = plain_tags[value] = resolve(ScalarNode, value, implicit)
+                else:
+                    tag = resolve(ScalarNode, value, implicit)
+            node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            if len(stack) >= MAX_DEPTH:
+                refused.append(report.event(event, "PW007", _TOO_DEEP))
+                return None
+            if event.anchor is not None:
+                refused.append(_anchor(report, event))
+            tag = event.tag
+            if cls is MappingStartEvent:
+                if tag is None or tag == "!":
+                    tag = resolve(MappingNode, None, event.implicit)
+                node = MappingNode(tag, [], event.start_mark, None, event.flow_style)
+            else:
+                if tag is None or tag == "!":
+                    tag = resolve(SequenceNode, None, event.implicit)
+                node = SequenceNode(tag, [], event.start_mark, None, event.flow_style)
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            stack.pop().end_mark = event.end_mark
+            pending.pop()
+            continue
+        elif cls is AliasEvent:
+            refused.append(
+                report.event(
+                    event,
+                    "PW005",
+                    f"alias '*{shown(event.anchor)}' is not allowed; write the value out in full",
+                )
+            )
+            # Something in its place keeps the mapping's keys and values paired.
+            node = ScalarNode(_NULL_TAG, "", event.start_mark, event.end_mark)
+        elif cls is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                refused.append(
+                    report.event(
+                        event,
+                        "PW003",
+                        "invalid YAML: a file holds one scenario, but a second document "
+                        "starts here",
+                    )
+                )
+                return None
+            continue
+        else:  # stream start and end, document end
+            if cls is yaml.StreamEndEvent:
+                break
+            continue
+        if stack:
+            parent = stack[-1]
+            if parent.__class__ is SequenceNode:
+                parent.value.append(node)
+            else:
+                key = pending[-1]
+                if key is None:
+                    pending[-1] = node
+                else:
+                    parent.value.append((key, node))
+                    pending[-1] = None
+        else:
+            root = node
+        if cls is MappingStartEvent or cls is SequenceStartEvent:
+            stack.append(node)
+            pending.append(None)
+    return root
+
+
+class _NoCache(dict[str, str]):
+    """A cache that keeps nothing, for a loader whose tags depend on the path."""
+
+    def __setitem__(self, key: str, value: str) -> None:
+        pass
+
+
+def _anchor(report: _Reporter, event: Event) -> Diagnostic:
+    anchor = getattr(event, "anchor", None) or ""
+    return report.event(
+        event, "PW005", f"anchor '&{shown(anchor)}' is not allowed; write the value out in full"
+    )
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, Diagnostic | None]:
-    """The file's text, or the reason it cannot be used."""
+    """The file's text, or the reason it cannot be used.
+
+    Only a regular file is read (a FIFO, a device or a symlink to one is refused
+    without blocking), and never more than :data:`MAX_BYTES` + 1 bytes of it.
+    """
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            return None, diag(display, 1, 1, "PW008", "cannot read: it is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            return None, diag(display, 1, 1, "PW008", "cannot read: not a regular file")
-        if info.st_size > MAX_BYTES:
-            return None, _too_big(display, info.st_size)
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return None, diag(display, 1, 1, "PW008", "cannot read: no such file")
-    except PermissionError:
-        return None, diag(display, 1, 1, "PW008", "cannot read: permission denied")
+        data = read_regular(path, MAX_BYTES)
+    except FileTooBig as exc:
+        return None, _too_big(display, exc.size)
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return None, diag(display, 1, 1, "PW008", f"cannot read: {reason.lower()}")
-    if len(data) > MAX_BYTES:
-        return None, _too_big(display, len(data))
+        return None, diag(display, 1, 1, "PW008", f"cannot read: {describe(exc)}")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        good = data[: exc.start]
-        bom = 1 if good.startswith(b"\xef\xbb\xbf") else 0
-        line = good.count(b"\n") + 1
-        column = (
-            len(good[good.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1 - bom * (line == 1)
-        )
+        good = data[: exc.start].decode("utf-8-sig")
+        line, column = Lines(good).at(len(good))
         byte = data[exc.start]
         return None, diag(
             display,
