@@ -13,7 +13,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from partways.scenario import model
+from partways.scenario import model, rules
 from partways.scenario.diagnostics import Diagnostic
 from partways.scenario.graph import Graph
 from partways.scenario.model import Choice, Scenario
@@ -27,10 +27,10 @@ from partways.scenario.yaml_nodes import (
 )
 from partways.scenario.yaml_strict import by_position, control_name, diag
 
-_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID_RE = rules.ID_RE
 #: C0 controls except tab and newline, DEL, and C1 controls.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+_PLACEHOLDER_RE = rules.PLACEHOLDER_RE
 
 _TOP_KEYS = (
     "format",
@@ -57,7 +57,7 @@ _REPLY_KEY_SET = frozenset(model.REPLY_KEYS)
 _TAG_SET = frozenset(model.TAGS)
 _MOOD_SET = frozenset(model.MOODS)
 _ENDING_SET = frozenset(model.ENDINGS)
-_MAX_CHOICES = 9
+_MAX_CHOICES = rules.MAX_CHOICES
 
 
 def _one_of(options: Iterable[str]) -> str:
