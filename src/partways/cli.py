@@ -75,9 +75,16 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true", help="print a JSON list")
 
     coach = sub.add_parser("coach", parents=[common], help="coach one reply or message draft")
-    coach.add_argument("text", metavar="TEXT", nargs="?", help="the text (default: stdin)")
+    coach.add_argument(
+        "text",
+        metavar="TEXT",
+        nargs="?",
+        help="the text (default: stdin, read as UTF-8; at most 1 MiB)",
+    )
     coach.add_argument("--lang", metavar="LANG", help="en, sv, fr, hr or bg (default: detect)")
-    coach.add_argument("--json", action="store_true", help="print one JSON object")
+    coach.add_argument(
+        "--json", action="store_true", help="print one JSON object (ASCII, \\u escapes)"
+    )
     return parser
 
 
@@ -214,16 +221,25 @@ def cmd_history(options: argparse.Namespace) -> int:
 def cmd_coach(options: argparse.Namespace) -> int:
     from partways.coach.classify import classify
     from partways.coach.detect import detect_language
+    from partways.coach.intake import TooLong, for_stream, from_argument, is_blank, read_input
+    from partways.fileio import describe
     from partways.scenario.model import LANGUAGES
     from partways.scores import Said, score
+    from partways.text import visible
 
-    text = options.text if options.text is not None else sys.stdin.read()
     if options.lang is not None and options.lang not in LANGUAGES:
-        raise UsageError(f"--lang {options.lang}: use one of {', '.join(LANGUAGES)}")
+        raise UsageError(f"--lang {visible(options.lang)}: use one of {', '.join(LANGUAGES)}")
+    try:
+        text = from_argument(options.text) if options.text is not None else read_input(sys.stdin)
+    except TooLong as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"cannot read standard input: {describe(error)}") from None
+    if is_blank(text):
+        raise UsageError("nothing to coach: the text is empty")
     lang = options.lang or detect_language(text)
     analysis = classify(text, lang)
-    said = [Said(text, analysis.stance, analysis.tags)] if text.strip() else []
-    scores = score(said).to_json()
+    scores = score([Said(text, analysis.stance, analysis.tags)]).to_json()
     payload = {
         "stance": analysis.stance,
         "language": analysis.language,
@@ -234,16 +250,28 @@ def cmd_coach(options: argparse.Namespace) -> int:
         "scores": scores,
     }
     if options.json:
-        print(json.dumps(payload, ensure_ascii=False))
+        # ASCII with \u escapes: the same bytes in any locale, no raw control character.
+        print(json.dumps(payload, ensure_ascii=True))
         return 0
     from rich.console import Console
     from rich.text import Text
 
     console = Console(highlight=False)
-    console.print(Text.assemble(("stance: ", "bold"), analysis.stance, f"  ({analysis.language})"))
+
+    def show(*parts: str | tuple[str, str]) -> None:
+        # What the terminal's encoding cannot write is escaped, never an error.
+        safe = [
+            (for_stream(p[0], console.encoding), p[1])
+            if isinstance(p, tuple)
+            else for_stream(p, console.encoding)
+            for p in parts
+        ]
+        console.print(Text.assemble(*safe))
+
+    show(("stance: ", "bold"), analysis.stance, f"  ({analysis.language})")
     for f in analysis.findings:
-        console.print(Text.assemble(f"  {f.tag:<14} ", (repr(f.text), "yellow"), f"  {f.advice}"))
-    console.print(Text("  ".join(f"{k} {v}" for k, v in scores.items())))
+        show(f"  {f.tag:<14} ", (f"'{visible(f.text)}'", "yellow"), f"  {visible(f.advice)}")
+    show("  ".join(f"{k} {v}" for k, v in scores.items()))
     return 0
 
 

@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import dataclasses
 import json
 import os
 import shutil
 import stat
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import partways
 from partways.cli import PackLoader, _packs, build_parser
+from partways.engine import Rehearsal
 from partways.paths import bundled_scenarios
 from partways.scenario import cache as cache_module
 from partways.scenario.cache import load_catalog_cached
-from partways.scenario.catalog import load_catalog
+from partways.scenario.catalog import Catalog, load_catalog
+from partways.scenario.loader import load_text
+from partways.scenario.model import Scenario
+from partways.scenario.rules import scenario_problems
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 PATHS: list[Path | str] = [
@@ -263,3 +276,325 @@ def test_missing_paths_are_reported_not_cached_wrongly(tmp_path: Path) -> None:
     first = load_catalog_cached([gone], cache_file)
     assert first == load_catalog([gone]) and first.problems
     assert load_catalog_cached([gone], cache_file) == first
+
+
+# -- a cache is not trusted: it must keep every rule a fresh catalog keeps ------
+
+
+def scenario_yaml(scenario: Scenario) -> str:
+    """``scenario`` written back as a scenario file (for the real validator)."""
+    nodes: dict[str, Any] = {}
+    for name, node in scenario.nodes.items():
+        item: dict[str, Any] = {
+            key: value
+            for key, value in (
+                ("client", node.client),
+                ("mood", node.mood),
+                ("tip", node.tip),
+                ("ending", node.ending),
+                ("lesson", node.lesson),
+            )
+            if value is not None
+        }
+        if node.choices:
+            item["choices"] = [
+                {"say": c.say, "next": c.next, "coach": c.coach, "tags": list(c.tags)}
+                for c in node.choices
+            ]
+        if node.reply:
+            item["reply"] = dict(node.reply)
+        nodes[name] = item
+    document: dict[str, Any] = {
+        "format": scenario.format,
+        "id": scenario.id,
+        "title": scenario.title,
+        "language": scenario.language,
+        "reaction": scenario.reaction,
+        "reason": scenario.reason,
+        "difficulty": scenario.difficulty,
+        "summary": scenario.summary,
+        "client": scenario.client,
+        "start": scenario.start,
+        "nodes": nodes,
+    }
+    if scenario.you is not None:
+        document["you"] = scenario.you
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def assert_valid(catalog: Catalog) -> None:
+    """Every scenario in ``catalog`` passes the validator as a file would, ids are unique."""
+    for scenario in catalog.scenarios:
+        assert scenario_problems(scenario) == []
+        again, diags = load_text(scenario_yaml(scenario), f"{scenario.id}.yaml")
+        assert diags == [] and again is not None
+    ids = [s.id for s in catalog.scenarios]
+    assert len(ids) == len(set(ids))
+
+
+def first_node(doc: dict[str, Any]) -> dict[str, Any]:
+    return next(iter(doc["scenarios"][0]["nodes"].values()))
+
+
+def an_ending(doc: dict[str, Any]) -> dict[str, Any]:
+    return next(n for n in doc["scenarios"][0]["nodes"].values() if n["ending"])
+
+
+def a_choice(doc: dict[str, Any]) -> list[Any]:
+    choices: list[Any] = first_node(doc)["choices"]
+    return choices[0]  # type: ignore[no-any-return]
+
+
+def loop_every_choice(doc: dict[str, Any]) -> None:
+    """Every turn leads back to itself: a rehearsal that can never be finished."""
+    for name, node in doc["scenarios"][0]["nodes"].items():
+        for choice in node["choices"]:
+            choice[1] = name
+        node["reply"] = dict.fromkeys(node["reply"], name)
+
+
+BROKEN_RULES = {
+    "start-names-no-node": lambda doc: doc["scenarios"][0].update(start="nowhere"),
+    "next-names-no-node": lambda doc: a_choice(doc).__setitem__(1, "nowhere"),
+    "reply-names-no-node": lambda doc: first_node(doc)["reply"].update(default="nowhere"),
+    "ending-used-as-a-class": lambda doc: an_ending(doc).update(ending="x[@click=app.quit]"),
+    "esc-in-the-id": lambda doc: doc["scenarios"][0].update(id="late\x1b]0;pwned\x07"),
+    "esc-in-a-title": lambda doc: doc["scenarios"][0].update(title="Late \x1b[2J payer"),
+    "c1-in-a-choice": lambda doc: a_choice(doc).__setitem__(0, "I'm done.\x9b31m"),
+    "lone-surrogate-in-text": lambda doc: doc["scenarios"][0].update(summary="x\ud800"),
+    "esc-in-a-node-id": lambda doc: first_node(doc).update(id="open\x1b"),
+    "empty-title": lambda doc: doc["scenarios"][0].update(title="  "),
+    "unknown-placeholder": lambda doc: a_choice(doc).__setitem__(2, "Hi {name}"),
+    "placeholder-in-a-name": lambda doc: doc["scenarios"][0].update(client="{you}"),
+    "cannot-be-finished": loop_every_choice,
+    "language-out-of-range": lambda doc: doc["scenarios"][0].update(language="de"),
+    "reaction-out-of-range": lambda doc: doc["scenarios"][0].update(reaction="meh"),
+    "difficulty-out-of-range": lambda doc: doc["scenarios"][0].update(difficulty=7),
+    "difficulty-a-boolean": lambda doc: doc["scenarios"][0].update(difficulty=True),
+    "format-out-of-range": lambda doc: doc["scenarios"][0].update(format=2),
+    "mood-out-of-range": lambda doc: first_node(doc).update(mood="smug"),
+    "unknown-tag": lambda doc: a_choice(doc)[3].append("sneaky"),
+    "reply-without-default": lambda doc: first_node(doc)["reply"].pop("default"),
+    "unknown-stance": lambda doc: first_node(doc)["reply"].update(sneaky="open"),
+    "ten-choices": lambda doc: first_node(doc).update(choices=[a_choice(doc)] * 10),
+    "turn-without-client": lambda doc: first_node(doc).update(client=None),
+    "turn-with-a-lesson": lambda doc: first_node(doc).update(lesson="Ha."),
+    "ending-with-choices": lambda doc: an_ending(doc).update(choices=[a_choice(doc)]),
+    "no-nodes": lambda doc: doc["scenarios"][0].update(nodes={}),
+    "a-scenario-twice": lambda doc: doc["scenarios"].append(doc["scenarios"][0]),
+    "a-scenario-dropped": lambda doc: doc["scenarios"].pop(),
+    "another-path": lambda doc: doc["scenarios"][0].update(path="/etc/passwd"),
+    "two-scenarios-one-id": lambda doc: doc["scenarios"][1].update(id=doc["scenarios"][0]["id"]),
+    "an-unknown-code": lambda doc: doc["problems"][0][1][0].__setitem__(3, "PW999"),
+    "problems-of-no-file": lambda doc: doc["problems"].append(["/nowhere.yaml", []]),
+    "mark-zero": lambda doc: doc["scenarios"][0].update(id_mark=[0, 1]),
+    "an-extra-key": lambda doc: doc["scenarios"][0].update(extra=1),
+}
+
+
+@pytest.mark.parametrize("damage", list(BROKEN_RULES.values()), ids=list(BROKEN_RULES))
+def test_a_cache_that_breaks_a_rule_is_ignored_and_rewritten(
+    tmp_path: Path, calls: list[object], damage: Callable[[dict[str, Any]], object]
+) -> None:
+    cache_file = tmp_path / "catalog.json"
+    fresh = load_catalog_cached(PATHS, cache_file)
+    document = json.loads(cache_file.read_bytes())
+    damage(document)
+    cache_file.write_text(json.dumps(document))
+    assert load_catalog_cached(PATHS, cache_file) == fresh
+    assert len(calls) == 2
+    # Rewritten from the files: the next start is served from the cache again.
+    assert load_catalog_cached(PATHS, cache_file) == fresh
+    assert len(calls) == 2
+
+
+def test_every_rule_in_the_model_check_agrees_with_the_validator() -> None:
+    fresh = load_catalog(PATHS)
+    assert fresh.scenarios
+    assert_valid(fresh)  # what the loader builds keeps the model's rules
+    for scenario in fresh.scenarios:
+        broken = dataclasses.replace(scenario, start="nowhere")
+        assert scenario_problems(broken) == ["'start' names no node"]
+        assert load_text(scenario_yaml(broken))[1]  # the validator refuses it too
+
+
+def test_a_cached_rehearsal_never_crashes_the_engine(tmp_path: Path) -> None:
+    """The item's first symptom: a start that names no node was a KeyError on play."""
+    cache_file = tmp_path / "catalog.json"
+    load_catalog_cached(PATHS, cache_file)
+    document = json.loads(cache_file.read_bytes())
+    for scenario in document["scenarios"]:
+        scenario["start"] = "nowhere"
+    cache_file.write_text(json.dumps(document))
+    for scenario in load_catalog_cached(PATHS, cache_file).scenarios:
+        assert Rehearsal(scenario).node.id == scenario.start
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=12)
+    | st.sampled_from(["open", "clean-exit", "default", "firm", "x[@click=app.quit]", "\x1b"]),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=8), inner, max_size=5)
+    ),
+    max_leaves=12,
+)
+
+
+def _mutate(data: st.DataObject, document: dict[str, Any]) -> None:
+    """Replace, drop or add one value somewhere in the document (its key kept intact)."""
+    parent: Any = document
+    step: Any = data.draw(st.sampled_from(["scenarios", "problems"]))
+    while isinstance(parent[step], dict | list) and parent[step] and data.draw(st.booleans()):
+        parent = parent[step]
+        step = data.draw(
+            st.sampled_from(list(parent))
+            if isinstance(parent, dict)
+            else st.integers(0, len(parent) - 1)
+        )
+    action = data.draw(st.sampled_from(["replace", "drop", "add", "swap"]))
+    if action == "drop":
+        del parent[step]
+    elif action == "add" and isinstance(parent[step], list):
+        parent[step].append(data.draw(JSON_VALUES))
+    elif action == "add" and isinstance(parent[step], dict):
+        parent[step][data.draw(st.text(max_size=8))] = data.draw(JSON_VALUES)
+    elif action == "swap":
+        # A value of the right type taken from elsewhere: passes the shape checks.
+        strings = _strings(document["scenarios"])
+        parent[step] = data.draw(st.sampled_from(strings)) if strings else None
+    else:
+        parent[step] = data.draw(JSON_VALUES)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@pytest.mark.slow
+def test_random_damage_to_the_cache_never_raises_nor_yields_an_invalid_scenario(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    folder = tmp_path_factory.mktemp("mutations")
+    cache_file = folder / "catalog.json"
+    fresh = load_catalog_cached(PATHS, cache_file)
+    pristine = json.loads(cache_file.read_bytes())
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def check(data: st.DataObject) -> None:
+        document = copy.deepcopy(pristine)
+        for _ in range(data.draw(st.integers(1, 3))):
+            with contextlib.suppress(LookupError, TypeError):
+                _mutate(data, document)
+        assert document["key"] == pristine["key"]
+        cache_file.write_text(json.dumps(document))
+        catalog = load_catalog_cached(PATHS, cache_file)
+        assert_valid(catalog)
+        assert [s.path for s in catalog.scenarios] == [s.path for s in fresh.scenarios]
+        assert list(catalog.problems) == list(fresh.problems)
+
+    check()
+
+
+# -- a cache that is not a plain file ---------------------------------------------
+
+
+def _load_in_a_thread(cache_file: Path) -> Catalog:
+    """Load with ``cache_file``; fail (rather than hang the suite) if it blocks."""
+    done: list[Catalog] = []
+    worker = threading.Thread(
+        target=lambda: done.append(load_catalog_cached(PATHS, cache_file)), daemon=True
+    )
+    worker.start()
+    worker.join(120)
+    assert done, "loading the catalog blocked on the cache file"
+    return done[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_cache_that_is_a_fifo_is_never_waited_on(tmp_path: Path, calls: list[object]) -> None:
+    cache_file = tmp_path / "cache" / "catalog.json"
+    cache_file.parent.mkdir()
+    os.mkfifo(cache_file)
+    assert _load_in_a_thread(cache_file) == load_catalog(PATHS)
+    assert len(calls) == 1
+    # The FIFO was replaced (a temp file renamed over it), never opened for writing.
+    assert stat.S_ISREG(os.lstat(cache_file).st_mode)
+    assert load_catalog_cached(PATHS, cache_file) == load_catalog(PATHS) and len(calls) == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_cache_that_links_to_an_endless_device_is_not_read(
+    tmp_path: Path, calls: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_file = tmp_path / "catalog.json"
+    cache_file.symlink_to("/dev/zero")
+    reads: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, size: int) -> bytes:
+        reads.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(os, "read", counting_read)
+    assert _load_in_a_thread(cache_file) == load_catalog(PATHS)
+    assert sum(reads) <= cache_module.MAX_CACHE_BYTES + 1
+    assert len(calls) == 1
+    assert not cache_file.is_symlink() and stat.S_ISREG(cache_file.stat().st_mode)
+
+
+def test_a_symlink_planted_at_the_cache_is_replaced_not_followed(
+    tmp_path: Path, calls: list[object]
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    cache_file = tmp_path / "data" / "catalog.json"
+    cache_file.parent.mkdir()
+    cache_file.symlink_to(victim)
+    assert load_catalog_cached(PATHS, cache_file) == load_catalog(PATHS)
+    assert victim.read_text() == "keep me"
+    assert not cache_file.is_symlink() and json.loads(cache_file.read_bytes())["scenarios"]
+
+
+def test_a_cache_over_the_size_limit_is_ignored(
+    tmp_path: Path, calls: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_file = tmp_path / "catalog.json"
+    load_catalog_cached(PATHS, cache_file)
+    size = cache_file.stat().st_size
+    monkeypatch.setattr(cache_module, "MAX_CACHE_BYTES", size - 1)
+    assert load_catalog_cached(PATHS, cache_file) == load_catalog(PATHS)
+    assert len(calls) == 2
+    # A catalog too big to cache is not written (it would only be ignored).
+    cache_file.unlink()
+    load_catalog_cached(PATHS, cache_file)
+    assert not cache_file.exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 100_000 + b"]" * 100_000,  # nested past the recursion limit
+        b'{"key": ' + b"9" * 10_000 + b"}",  # an integer too long to convert
+        b'{"key": NaN, "scenarios": [], "problems": []}',
+        '{"key": "\udcff"}'.encode("utf-8", "surrogatepass"),
+        b"\xfe\xff\x00{",  # a UTF-16 byte order mark
+    ],
+)
+def test_json_that_python_chokes_on_is_ignored(
+    tmp_path: Path, calls: list[object], content: bytes
+) -> None:
+    cache_file = tmp_path / "catalog.json"
+    cache_file.write_bytes(content)
+    assert load_catalog_cached(PATHS, cache_file) == load_catalog(PATHS)
+    assert len(calls) == 1

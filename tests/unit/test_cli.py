@@ -391,7 +391,6 @@ def coach_json(capsys: pytest.CaptureFixture[str], text: str, *args: str) -> dic
         "🙂 Sorry, I just think maybe we should stop. Is that okay?",  # offsets in code points
         "Thanks for everything. I've decided to end our work on the 30th; I'll send the files.",
         "This is all your fault.",
-        "",
     ],
 )
 def test_coach_json_shape(text: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -457,6 +456,171 @@ def test_coach_bad_lang_exits_2(
 )
 def test_coach_detects_the_language(text: str, lang: str, capsys: pytest.CaptureFixture[str]):
     assert coach_json(capsys, text)["language"] == lang
+
+
+def binary_stdin(data: bytes) -> io.TextIOWrapper:
+    """A standard input that holds ``data`` (decoded strictly, like a UTF-8 locale's)."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="strict")
+
+
+LONG = " ".join(["word"] * 70)  # over-explains: one finding spans the middle
+
+
+def test_coach_invalid_utf8_on_stdin_is_replaced_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", binary_stdin(f"a\xff {LONG}\xff {LONG}".encode("latin-1")))
+    assert run("coach", "--json") == 0
+    out, err = capsys.readouterr()
+    no_traceback(err)
+    payload = json.loads(out)
+    text = f"a\ufffd {LONG}\ufffd {LONG}"
+    check_coach_json(payload, text)
+    assert any("\ufffd" in f["text"] for f in payload["findings"])
+    monkeypatch.setattr(sys, "stdin", binary_stdin(b"a\xff maybe"))
+    assert run("coach") == 0
+    no_traceback(capsys.readouterr().err)
+
+
+def test_coach_an_undecodable_argument_is_replaced(capsys: pytest.CaptureFixture[str]) -> None:
+    # Python hands undecodable argument bytes over as lone surrogates.
+    given = f"maybe \udcff {LONG} \ud800 {LONG}"
+    assert run("coach", given, "--json") == 0
+    out = capsys.readouterr().out
+    payload = json.loads(out)
+    check_coach_json(payload, f"maybe \ufffd {LONG} \ufffd {LONG}")
+    assert out.isascii() and "\\ud" not in out.lower()
+
+
+def test_coach_json_is_ascii_and_prints_no_control_character(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = f"{LONG} \x1b[2J\x9b\x7f {LONG} å 🙂"
+    payload = coach_json(capsys, text)
+    assert any("\x1b" in f["text"] for f in payload["findings"])  # the JSON keeps the text
+    assert run("coach", text, "--json") == 0
+    out = capsys.readouterr().out
+    assert out.isascii() and "\\u001b" in out and "\\u009b" in out and "\\u007f" in out
+
+
+def test_coach_human_output_writes_controls_out(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("coach", f"maybe {LONG} \x1b[2J\x9b {LONG}") == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert "\x1b" not in out and "\x9b" not in out
+    assert "\\x1b[2J\\x9b" in out
+
+
+@pytest.mark.parametrize("args", [["coach"], ["coach", "--json"]])
+def test_coach_in_a_c_locale_writes_no_raw_bytes_and_never_fails(args: list[str]) -> None:
+    env = {
+        **os.environ,
+        "LC_ALL": "C",
+        "LANG": "C",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONUTF8": "0",
+        "COLUMNS": "200",
+    }
+    env.pop("PYTHONIOENCODING", None)
+    head = f"Tack så mycket, kanske jag har bestämt mig. {LONG} ".encode()
+    data = head + b"\xff " + LONG.encode()
+    result = subprocess.run(
+        [installed_partways(), *args], input=data, capture_output=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert result.stdout.isascii()  # escapes, never a raw invalid byte
+    if "--json" in args:
+        payload = json.loads(result.stdout)
+        assert payload["language"] == "sv"
+        assert any(f["text"] == "Tack s\u00e5 mycket" for f in payload["findings"])
+        assert any("\ufffd" in f["text"] for f in payload["findings"])
+    else:
+        assert b"Tack s\\xe5 mycket" in result.stdout
+
+
+class Endless(io.RawIOBase):
+    """A stream of zero bytes that never ends (like /dev/zero); counts what is read."""
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.given > 64 * 1024 * 1024:  # a reader without a bound: fail, not swap
+            raise AssertionError("read 64 MiB from an endless stdin")
+        size = len(buffer)
+        buffer[:size] = bytes(size)
+        self.given += size
+        return size
+
+
+def test_coach_stdin_is_read_up_to_a_limit(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partways.coach.intake import MAX_INPUT_BYTES
+
+    endless = Endless()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(endless)))
+    assert run("coach", "--json") == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "partways: error: the text is longer than 1 MiB; "
+        "coach one reply or message draft at a time\n"
+    )
+    assert endless.given <= MAX_INPUT_BYTES + 1 + io.DEFAULT_BUFFER_SIZE
+
+
+def test_coach_from_dev_zero_stops(tmp_path: Path) -> None:
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [installed_partways(), "coach"], stdin=zero, capture_output=True, check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr.startswith(b"partways: error: the text is longer than 1 MiB")
+
+
+def test_coach_a_text_argument_is_bounded_too(capsys: pytest.CaptureFixture[str]) -> None:
+    from partways.coach.intake import MAX_INPUT_BYTES
+
+    assert run("coach", "é" * (MAX_INPUT_BYTES // 2), "--json") == 0  # exactly the limit
+    capsys.readouterr()
+    assert run("coach", "é" * (MAX_INPUT_BYTES // 2 + 1), "--json") == 2
+    assert "longer than 1 MiB" in capsys.readouterr().err
+
+
+def test_coach_help_states_the_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("coach", "--help") == 0
+    assert "at most 1 MiB" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t\n", "\u200b\u2060\ufeff", "\x1b\x00 \u3000"])
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_coach_empty_text_has_no_stance(
+    text: str,
+    json_flag: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for args in (["coach", text, *json_flag], ["coach", *json_flag]):
+        monkeypatch.setattr(sys, "stdin", binary_stdin(text.encode("utf-8")))
+        assert run(*args) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err == "partways: error: nothing to coach: the text is empty\n"
+
+
+def test_coach_a_closed_stdin_is_empty(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert run("coach", "--json") == 2
+    assert "nothing to coach" in capsys.readouterr().err
 
 
 # -- version and help -----------------------------------------------------------

@@ -204,8 +204,8 @@ def _analyse(text: str, language: str) -> Analysis:
     return Analysis(_stance({f.tag for f in findings}), language, findings)
 
 
-def classify(text: str, lang: str) -> Analysis:
-    """Judge one reply in language ``lang`` (unknown languages are read as English).
+def classify(text: str, lang: str | None) -> Analysis:
+    """Judge one reply in language ``lang`` (None or an unknown language is read as English).
 
     Never raises: odd input (empty, huge, control characters, emoji) gives an
     analysis all the same, ``waffle`` with no findings at worst.

@@ -1,16 +1,16 @@
 """The scenario graph checks, in linear time.
 
 Every reference names a node, every node can be reached from the start and can
-reach an ending, and a 'clean-exit' ending can be reached.
+reach an ending, and a 'clean-exit' ending can be reached. The walks themselves
+live in :mod:`partways.scenario.rules`, which checks a built model the same way.
 """
 
 from __future__ import annotations
 
-from collections import deque
-
 from yaml.nodes import Node
 
 from partways.scenario.diagnostics import shown
+from partways.scenario.rules import reachable, reaching_endings
 from partways.scenario.yaml_nodes import NodeChecker, suggest
 
 #: did-you-mean against node ids is not free on huge files: stop offering after this many.
@@ -51,13 +51,7 @@ class Graph:
         edges = self.edges
         # Forward: reachable from start.
         if start is not None and start in keys:
-            seen = {start}
-            queue = deque([start])
-            while queue:
-                for nxt in edges[queue.popleft()]:
-                    if nxt not in seen and nxt in keys:
-                        seen.add(nxt)
-                        queue.append(nxt)
+            seen = reachable(start, edges)
             for name, key in keys.items():
                 if name not in seen:
                     doc.error(
@@ -76,18 +70,7 @@ class Graph:
                     f"no 'clean-exit' ending can be reached from '{shown(start)}'",
                 )
         # Backward: can reach an ending.
-        back: dict[str, list[str]] = {name: [] for name in keys}
-        for name, targets in edges.items():
-            for target in targets:
-                if target in back:
-                    back[target].append(name)
-        done = set(self.endings)
-        queue = deque(done)
-        while queue:
-            for prev in back[queue.popleft()]:
-                if prev not in done:
-                    done.add(prev)
-                    queue.append(prev)
+        done = reaching_endings(edges, self.endings)
         for name, key in keys.items():
             if name not in done and name not in self.broken:
                 doc.error(key, "PW303", f"node '{shown(name)}' cannot reach an ending")

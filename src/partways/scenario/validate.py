@@ -7,13 +7,12 @@ the document has no problems.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from partways.scenario import model
+from partways.scenario import model, rules
 from partways.scenario.diagnostics import Diagnostic, Lines, shown
 from partways.scenario.graph import Graph
 from partways.scenario.model import Choice, Scenario
@@ -27,8 +26,8 @@ from partways.scenario.yaml_nodes import (
 from partways.scenario.yaml_strict import by_position, control_name, diag
 from partways.text import first_control, is_blank
 
-_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+_ID_RE = rules.ID_RE
+_PLACEHOLDER_RE = rules.PLACEHOLDER_RE
 
 _TOP_KEYS = (
     "format",
@@ -55,7 +54,7 @@ _REPLY_KEY_SET = frozenset(model.REPLY_KEYS)
 _TAG_SET = frozenset(model.TAGS)
 _MOOD_SET = frozenset(model.MOODS)
 _ENDING_SET = frozenset(model.ENDINGS)
-_MAX_CHOICES = 9
+_MAX_CHOICES = rules.MAX_CHOICES
 
 
 def _one_of(options: Iterable[str]) -> str:
