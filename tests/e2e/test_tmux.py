@@ -115,3 +115,14 @@ def test_play_with_a_typed_reply_and_a_digit_then_history(tmux: Tmux, tmp_path: 
     assert record["outcome"] == "clean-exit"
     assert [turn["how"] for turn in record["turns"]] == ["typed", "picked"]
     assert set(record["scores"]) == {"firmness", "brevity", "grace", "handoff"}
+
+
+def test_a_paste_full_of_escape_codes_is_typed_text(tmux: Tmux) -> None:
+    """tmux pastes with the terminal's bracketed-paste markers, as a real terminal does."""
+    tmux.wait_for("press 1–2 to pick a line")
+    tmux.run("set-buffer", "-b", "hostile", "AAAA \x1b[2J BBBB\x1b]52;c;aGk=\x07 CCCC")
+    tmux.run("paste-buffer", "-p", "-d", "-b", "hostile", "-t", tmux.session)
+    screen = tmux.wait_for("CCCC")
+    assert "AAAA [2J BBBB]52;c;aGk= CCCC" in screen
+    assert "press 1–2 to pick a line" not in screen  # the box holds the paste
+    assert "Firmness" not in screen  # no key inside the paste was pressed
