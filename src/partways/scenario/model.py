@@ -10,63 +10,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The vocabulary lives in partways.vocab; the validator reads it from here.
+from partways.vocab import CONTENT_TAGS as CONTENT_TAGS
+from partways.vocab import ENDINGS as ENDINGS
+from partways.vocab import LANGUAGES as LANGUAGES
+from partways.vocab import MOODS as MOODS
+from partways.vocab import REACTIONS as REACTIONS
+from partways.vocab import REASONS as REASONS
+from partways.vocab import STANCES
+from partways.vocab import TAGS as TAGS
+
 FORMAT_VERSION = 1
-
-LANGUAGES: tuple[str, ...] = ("en", "sv", "fr", "hr", "bg")
-REACTIONS: tuple[str, ...] = (
-    "pushback",
-    "angry",
-    "pleads",
-    "bargains",
-    "guilt",
-    "threatens",
-    "relieved",
-)
-REASONS: tuple[str, ...] = (
-    "nonpayment",
-    "scope-creep",
-    "style-mismatch",
-    "abusive",
-    "hate-the-work",
-    "outgrown",
-    "price-increase",
-    "pivot",
-    "other",
-)
-MOODS: tuple[str, ...] = (
-    "calm",
-    "surprised",
-    "irritated",
-    "angry",
-    "pleading",
-    "hurt",
-    "bargaining",
-    "threatening",
-    "relieved",
-)
-ENDINGS: tuple[str, ...] = ("clean-exit", "caved", "burned-bridge", "stalled")
-
-#: Stances in order of precedence: when a reply fits several, the first wins.
-STANCES: tuple[str, ...] = ("hostile", "cave", "waffle", "firm")
-
-#: Tags that describe what a line contains (the stances are tags too).
-CONTENT_TAGS: tuple[str, ...] = (
-    "decision",
-    "gratitude",
-    "handoff",
-    "notice",
-    "in-writing",
-    "hedge",
-    "filler",
-    "apology",
-    "permission",
-    "minimizer",
-    "over-explain",
-    "reversal",
-    "blame",
-    "breakup-phrase",
-)
-TAGS: tuple[str, ...] = CONTENT_TAGS + STANCES
 
 #: Keys a reply mapping may use.
 REPLY_KEYS: tuple[str, ...] = (*STANCES, "default")
