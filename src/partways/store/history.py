@@ -225,8 +225,10 @@ def _text(value: object) -> str:
             return ""
     else:
         return ""
-    # Lone surrogates cannot be printed or written as UTF-8: make them U+FFFD.
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if not text.isascii():
+        # A lone surrogate cannot be printed or written as UTF-8: it becomes U+FFFD
+        # (a pair of them becomes the character it stands for).
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return strip_control(text)
 
 
