@@ -253,7 +253,7 @@ def test_control_characters_never_leave_the_store(tmp_path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _unblocking(fifo: Path, after: float = 5.0) -> Iterator[None]:
+def unblocking_fifo(fifo: Path, after: float = 5.0) -> Iterator[None]:
     """Keep opening ``fifo`` for writing after a while, so that a reader stuck
     on it gets EOF and a regression fails instead of hanging the test run."""
     stop = threading.Event()
@@ -279,7 +279,7 @@ def test_a_fifo_history_is_unavailable_not_read_and_not_moved(tmp_path: Path) ->
     fifo = tmp_path / DB_NAME
     os.mkfifo(fifo)
     store = HistoryStore(tmp_path)
-    with _unblocking(fifo):
+    with unblocking_fifo(fifo):
         with pytest.raises(HistoryUnavailable) as caught:
             store.all()
         with pytest.raises(HistoryUnavailable):
