@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from partways.engine import Rehearsal
+from partways.scenario.loader import load_file
 from partways.store import history, storage
 from partways.store.history import DB_NAME, HistoryStore, HistoryUnavailable, tidy
 from partways.text import has_control
@@ -438,3 +440,30 @@ def test_stale_temporary_files_left_by_a_killed_writer_are_removed(
     assert len(list(tmp_path.glob(f".{DB_NAME}.*.tmp"))) == 1
     assert len(HistoryStore(tmp_path).all()) == 1
     assert not list(tmp_path.glob(f".{DB_NAME}.*.tmp"))
+
+
+def test_a_real_outcome_comes_back_exactly_as_it_was_added(tmp_path: Path) -> None:
+    # tidy() knows every field of Outcome.to_json(): a field added there and not
+    # here would be dropped on the way in, and this fails.
+    root = Path(__file__).resolve().parents[2]
+    path = root / "tests/fixtures/cli/good/cli-good.yaml"
+    scenario, problems = load_file(path, str(path))
+    assert scenario is not None, problems
+    rehearsal = Rehearsal(scenario, client_name="Dana", you_name="Sam")
+    rehearsal.pick(1)
+    typed = Rehearsal(scenario)
+    typed.reply("I have decided to stop.\nThanks for everything.")
+    outcomes = [rehearsal.outcome().to_json(), typed.abandon().to_json()]
+    store = HistoryStore(tmp_path)
+    for outcome in outcomes:
+        store.add(outcome)
+    assert store.all() == outcomes[::-1]
+
+
+def test_a_record_that_json_cannot_write_is_tidied_on_the_way_in(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path)
+    store.add({"scenario": "s\ud800", "scores": {"grace": float("nan")}, "turns": [{"x": 1}]})
+    (got,) = store.all()
+    assert got["scenario"] == "s\ufffd"
+    assert got["scores"]["grace"] == 0
+    json.loads((tmp_path / DB_NAME).read_text(encoding="utf-8"))

@@ -161,11 +161,13 @@ class HistoryStore:
         return notice
 
     def add(self, record: dict[str, Any]) -> None:
-        """Append one rehearsal record (an ``Outcome.to_json()``).
+        """Append one rehearsal record (an ``Outcome.to_json()``), tidied (:func:`tidy`)
+        so that what is written is what a reader expects.
 
         Raises :class:`HistoryUnavailable` when it cannot be saved.
         """
-        self._run(lambda db: db.table(TABLE).insert(record), write=True)
+        tidied = tidy(record)
+        self._run(lambda db: db.table(TABLE).insert(tidied), write=True)
 
     def all(self) -> list[dict[str, Any]]:
         """Every record, newest first, each tidied (:func:`tidy`).
