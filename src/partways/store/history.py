@@ -11,7 +11,8 @@ What can go wrong with ``history.json``, and what happens:
   ``history.json.corrupt-<time>``, its bytes untouched — a new history is
   started, and :attr:`HistoryStore.notice` says so.
 * A record is an object but its fields are odd (hand-edited): it is *tidied*
-  on the way out (:func:`tidy`); the file is not changed.
+  as it is read (:func:`tidy`); the file is not changed. A new record is
+  tidied before it is written, so what is written is what readers expect.
 * It cannot be read or written at all — a pipe, a device, a folder, bigger than
   :data:`~partways.store.storage.HISTORY_LIMIT`, permission denied, a read-only
   folder for a write — :class:`HistoryUnavailable` is raised and nothing is
@@ -34,7 +35,6 @@ from tinydb import TinyDB
 from partways.fileio import FileTooBig, describe
 from partways.scores import SCORE_NAMES, Scores
 from partways.store.storage import (
-    HISTORY_LIMIT,
     AtomicJSONStorage,
     CorruptDatabase,
     locked,
@@ -62,10 +62,7 @@ class HistoryUnavailable(OSError):
 
 def _reason(error: OSError) -> str:
     if isinstance(error, FileTooBig):
-        return (
-            f"{describe(error)}; partways keeps at most {HISTORY_LIMIT // (1024 * 1024)} MiB "
-            "of history (move the file away to start a new one)"
-        )
+        return f"{describe(error)}; move it away to start a new history"
     return describe(error)
 
 

@@ -48,6 +48,8 @@ MAX_DEPTH = 64
 
 # Longest record id: TinyDB turns ids into ints; 18 digits is more than enough.
 _MAX_ID_DIGITS = 18
+# Longest integer read: below Python's own limit for turning text into an int.
+_MAX_INT_DIGITS = 4000
 
 # A \uD800-\uDFFF escape: the only way a lone surrogate gets into decoded JSON.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -102,10 +104,12 @@ def parse_document(raw: bytes) -> dict[str, dict[str, Any]] | None:
     if not text.strip(" \t\r\n"):
         return None
     try:
-        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+        data = json.loads(
+            text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_int
+        )
     except RecursionError as error:
         raise CorruptDatabase("nested too deeply") from error
-    except ValueError as error:  # JSONDecodeError, NaN, an int of thousands of digits
+    except ValueError as error:  # JSONDecodeError, or one of the refusals below
         raise CorruptDatabase(str(error)) from error
     check_document(data, strings=_SURROGATE_ESCAPE.search(text) is not None)
     document: dict[str, dict[str, Any]] = data  # check_document checked the shape
@@ -121,6 +125,12 @@ def _finite_float(literal: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"the number {visible(literal[:40])} is too big")
     return value
+
+
+def _int(literal: str) -> int:
+    if len(literal) > _MAX_INT_DIGITS:
+        raise ValueError(f"a number of {len(literal)} digits")
+    return int(literal)
 
 
 def _shown(key: str) -> str:
