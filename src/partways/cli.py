@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from partways import __version__
 
@@ -177,12 +177,21 @@ def cmd_validate(options: argparse.Namespace) -> int:
 
 
 def cmd_history(options: argparse.Namespace) -> int:
+    from partways.store.history import HistoryUnavailable
+    from partways.text import visible
+
     store = _store(options)
-    records = store.all()
+    try:
+        records = store.all()
+    except HistoryUnavailable as error:
+        print(f"{PROG}: error: cannot read the history: {visible(str(error))}", file=sys.stderr)
+        return 1
     notice = store.take_notice()
     if notice:
-        print(f"{PROG}: warning: {notice}", file=sys.stderr)
+        print(f"{PROG}: warning: {visible(notice)}", file=sys.stderr)
     if options.json:
+        # The store tidied every string (no control characters); ensure_ascii=False
+        # keeps the names readable.
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return 0
     from rich import box
@@ -203,13 +212,13 @@ def cmd_history(options: argparse.Namespace) -> int:
     for column in ("firm", "brief", "grace", "hand"):
         table.add_column(column, justify="right", no_wrap=True)
     for record in records:
-        scores: dict[str, Any] = record.get("scores") or {}
-        started = str(record.get("started", ""))
+        scores: dict[str, int] = record["scores"]
+        started: str = record["started"]
         table.add_row(
-            Text(started[:16].replace("T", " ")),
-            Text(str(record.get("scenario", ""))),
-            Text(str(record.get("outcome", ""))),
-            *(Text(str(scores.get(key, ""))) for key in SCORE_NAMES),
+            Text(visible(started[:16].replace("T", " "))),
+            Text(visible(record["scenario"])),
+            Text(visible(record["outcome"])),
+            *(Text(str(scores[key])) for key in SCORE_NAMES),
         )
     console.print(table)
     return 0

@@ -24,6 +24,7 @@ from partways.paths import bundled_scenarios
 from partways.scenario.loader import load_file
 from partways.store.history import HistoryStore
 from tests.installed import installed_partways
+from tests.unit.test_store import unblocking_fifo
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = "tests/fixtures/cli"  # relative to ROOT: every test runs from there
@@ -354,6 +355,178 @@ def test_history_sets_a_corrupt_database_aside(
     assert aside[0].read_text(encoding="utf-8") == "{not json"
     # Next time there is nothing to warn about.
     assert history_json(capsys, "--data-dir", str(tmp_path)) == []
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"rehearsals":{"1":5}}',
+        '{"rehearsals":{"abc":{}}}',
+        '{"rehearsals":{"1":{"scores":{"firmness":Infinity}}}}',
+    ],
+)
+def test_history_sets_a_malformed_record_aside(
+    raw: str, as_json: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "history.json").write_text(raw, encoding="utf-8")
+    args = ["history", "--data-dir", str(tmp_path)] + (["--json"] if as_json else [])
+    assert run(*args) == 0
+    out, err = capsys.readouterr()
+    no_traceback(err)
+    assert err.startswith("partways: warning: The history database was unreadable")
+    assert len(err.splitlines()) == 1
+    if as_json:
+        assert json.loads(out) == []
+    (aside,) = tmp_path.glob("history.json.corrupt-*")
+    assert aside.read_text(encoding="utf-8") == raw
+
+
+HOSTILE = "\x1b[2J\x1b]52;c;cm0gLXJmIH4=\x07\x9b31m\x85\x7f\x00"
+
+
+def hostile_history(folder: Path) -> None:
+    (folder / "history.json").write_text(
+        json.dumps(
+            {
+                "rehearsals": {
+                    "1": {
+                        "scenario": f"s{HOSTILE}",
+                        "outcome": f"caved{HOSTILE}",
+                        "started": f"2024{HOSTILE}",
+                        "title": HOSTILE,
+                        "turns": [{"said": f"hi{HOSTILE}\nthere", "tags": [HOSTILE]}],
+                        "scores": {"firmness": 10, "brevity": 20, "grace": 30, "handoff": 40},
+                    }
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+
+
+def control_free(text: str) -> bool:
+    return all(ch == "\n" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F) for ch in text)
+
+
+def test_history_never_prints_control_characters_from_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile_history(tmp_path)
+    assert run("history", "--data-dir", str(tmp_path)) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert control_free(out)
+    row = next(line for line in out.splitlines() if "caved" in line)
+    assert "s[2J]52;c;cm0gLXJmIH4=31m" in row
+    assert row.split()[-4:] == ["10", "20", "30", "40"]
+
+
+def test_history_json_holds_no_raw_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile_history(tmp_path)
+    assert run("history", "--json", "--data-dir", str(tmp_path)) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert control_free(out)
+    (got,) = json.loads(out)
+    assert got["scenario"] == "s[2J]52;c;cm0gLXJmIH4=31m"
+    assert got["turns"][0]["said"] == "hi[2J]52;c;cm0gLXJmIH4=31m\nthere"
+
+
+def fifo_in(folder: Path) -> Path:
+    fifo = folder / "history.json"
+    os.mkfifo(fifo)
+    return fifo
+
+
+def dev_null_in(folder: Path) -> Path:
+    link = folder / "history.json"
+    link.symlink_to("/dev/null")  # a device; /dev/zero is the same case, but endless
+    return link
+
+
+def folder_in(folder: Path) -> Path:
+    path = folder / "history.json"
+    path.mkdir()
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and /dev/null")
+@pytest.mark.parametrize("as_json", [True, False])
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (fifo_in, "not a regular file (a pipe)"),
+        (dev_null_in, "not a regular file (a device)"),
+        (folder_in, "it is a folder, not a file"),
+    ],
+)
+def test_history_on_something_that_is_not_a_file_is_one_line_and_exit_1(
+    make: Any, reason: str, as_json: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = make(tmp_path)
+    args = ["history", "--data-dir", str(tmp_path)] + (["--json"] if as_json else [])
+    with unblocking_fifo(path):
+        assert run(*args) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"partways: error: cannot read the history: {path}: {reason}\n"
+    assert os.path.lexists(path)
+    assert not list(tmp_path.glob("history.json.corrupt-*"))
+
+
+def test_history_over_the_size_limit_is_one_line_and_exit_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partways.store import storage
+
+    monkeypatch.setattr(storage, "HISTORY_LIMIT", 100)
+    raw = json.dumps({"rehearsals": {"1": {"scenario": "x" * 200}}})
+    (tmp_path / "history.json").write_text(raw, encoding="utf-8")
+    assert run("history", "--data-dir", str(tmp_path)) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("partways: error: cannot read the history: ")
+    assert "file too big" in err and len(err.splitlines()) == 1
+    assert (tmp_path / "history.json").read_text(encoding="utf-8") == raw
+
+
+def test_history_that_cannot_be_read_is_one_line_and_exit_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As root, mode 000 is still readable: make the read refuse as it would for a user.
+    from partways.store import storage
+
+    (tmp_path / "history.json").write_text('{"rehearsals": {}}', encoding="utf-8")
+
+    def refuse(path: Path, limit: int) -> bytes:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(storage, "read_regular", refuse)
+    assert run("history", "--data-dir", str(tmp_path)) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"partways: error: cannot read the history: {tmp_path / 'history.json'}: "
+        "permission denied\n"
+    )
+
+
+def test_history_in_a_read_only_data_dir_still_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partways.store import history
+
+    HistoryStore(tmp_path).add(played(GOOD, [1], datetime(2024, 5, 1, 10, 0).astimezone()))
+
+    def no_lock(lock_path: Path) -> None:  # the folder is read-only: no lock file
+        raise PermissionError(13, "Permission denied", str(lock_path))
+
+    monkeypatch.setattr(history, "locked", no_lock)
+    records = history_json(capsys, "--data-dir", str(tmp_path))
+    assert [r["scenario"] for r in records] == ["cli-good"]
 
 
 # -- coach --------------------------------------------------------------------

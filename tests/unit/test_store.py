@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import multiprocessing
+import os
 import stat
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from partways.store import storage
-from partways.store.history import DB_NAME, HistoryStore
+from partways.engine import Rehearsal
+from partways.scenario.loader import load_file
+from partways.store import history, storage
+from partways.store.history import DB_NAME, HistoryStore, HistoryUnavailable, tidy
+from partways.text import has_control
 
 
 def record(n: int, scenario: str = "s", outcome: str = "clean-exit") -> dict:
@@ -118,3 +126,344 @@ def test_hand_edited_records_are_tidied_not_fatal(tmp_path: Path) -> None:
     assert records[0]["scores"] == {"firmness": 0, "brevity": 0, "grace": 0, "handoff": 0}
     assert records[1]["scenario"] == "7"
     assert store.best()["s"].overall == 0
+
+
+# -- issue 5: hostile history files ---------------------------------------------------
+
+# Each of these is not a TinyDB document partways can use: set aside, never fatal.
+MALFORMED = {
+    "record not an object": b'{"rehearsals":{"1":5}}',
+    "id not a number": b'{"rehearsals":{"abc":{}}}',
+    "Infinity": b'{"rehearsals":{"1":{"scores":{"firmness":Infinity}}}}',
+    "NaN": b'{"rehearsals":{"1":{"scores":{"firmness":NaN}}}}',
+    "float overflow": b'{"rehearsals":{"1":{"scores":{"firmness":1e999}}}}',
+    "int of 5000 digits": b'{"rehearsals":{"1":{"n":' + b"9" * 5000 + b"}}}",
+    "top level a list": b"[]",
+    "table a list": b'{"rehearsals":[]}',
+    "id with a sign": b'{"rehearsals":{"-1":{}}}',
+    "id of non-ASCII digits": '{"rehearsals":{"١":{}}}'.encode(),
+    "the same id twice": b'{"rehearsals":{"1":{},"01":{}}}',
+    "a lone surrogate": b'{"rehearsals":{"1":{"scenario":"\\ud800"}}}',
+    "a lone surrogate in a key": b'{"rehearsals":{"1":{"\\udc00":1}}}',
+    "nested too deeply": b'{"rehearsals":{"1":{"x":' + b"[" * 100 + b"]" * 100 + b"}}}",
+    "nested past the recursion limit": b'{"rehearsals":{"1":{"x":' + b"[" * 100_000 + b"}}}",
+    "not UTF-8": b'{"rehearsals":{"1":{"scenario":"\xff"}}}',
+}
+
+
+@pytest.mark.parametrize("raw", list(MALFORMED.values()), ids=list(MALFORMED))
+def test_malformed_documents_are_set_aside_keeping_their_bytes(tmp_path: Path, raw: bytes) -> None:
+    (tmp_path / DB_NAME).write_bytes(raw)
+    store = HistoryStore(tmp_path)
+    assert store.all() == []
+    notice = store.take_notice()
+    assert notice is not None and "moved to" in notice
+    assert not (tmp_path / DB_NAME).exists()
+    (aside,) = tmp_path.glob(f"{DB_NAME}.corrupt-*")
+    assert aside.read_bytes() == raw
+    assert store.best() == {}
+    store.add(record(1))
+    assert [r["scores"]["firmness"] for r in store.all()] == [1]
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    raw = b"\xef\xbb\xbf" + json.dumps({"rehearsals": {"1": record(7)}}).encode()
+    (tmp_path / DB_NAME).write_bytes(raw)
+    store = HistoryStore(tmp_path)
+    assert [r["scores"]["firmness"] for r in store.all()] == [7]
+    assert store.take_notice() is None
+    assert (tmp_path / DB_NAME).read_bytes() == raw, "reading changes nothing"
+    store.add(record(8))
+    assert [r["scores"]["firmness"] for r in store.all()] == [8, 7]
+
+
+def test_tidy_makes_a_well_typed_record_of_any_json_values() -> None:
+    junk: dict = {
+        "scenario": float("inf"),
+        "title": [[[{"a": None}]]],
+        "outcome": "clean-exit\x1b[2J\x9b",
+        "abandoned": "yes",
+        "ending_node": float("nan"),
+        "client_line": {"x": 1},
+        "lesson": None,
+        "client_name": "\ud800",
+        "started": 2024,
+        "turns": [5, {"said": "hi\x1b]52;c;aGk=\x07", "choice": True, "tags": ["a", 1, None]}],
+        "scores": {"firmness": float("inf"), "brevity": "99", "grace": 10**40, "handoff": -5},
+        "extra": "dropped",
+    }
+    tidied = tidy(junk)
+    assert tidied["scenario"] == ""
+    assert tidied["title"] == ""
+    assert tidied["outcome"] == "clean-exit[2J"
+    assert tidied["abandoned"] is False
+    assert tidied["ending_node"] == ""
+    assert tidied["lesson"] is None
+    assert tidied["client_name"] == "\ufffd"
+    assert tidied["started"] == "2024"
+    assert tidied["scores"] == {"firmness": 0, "brevity": 99, "grace": 100, "handoff": 0}
+    assert "extra" not in tidied
+    (turn,) = tidied["turns"]
+    assert turn["said"] == "hi]52;c;aGk="
+    assert turn["choice"] is None
+    assert turn["tags"] == ["a"]
+    assert turn["mood"] is None
+    json.dumps(tidied, allow_nan=False).encode("utf-8")  # writable and printable
+
+
+def test_an_int_too_long_to_print_is_tidied_away() -> None:
+    assert tidy({"scenario": 10**5000})["scenario"] == ""
+
+
+def test_a_record_with_outcome_abandoned_counts_as_abandoned(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_text(
+        json.dumps({"rehearsals": {"1": {"scenario": "s", "outcome": "abandoned"}}}),
+        encoding="utf-8",
+    )
+    assert HistoryStore(tmp_path).best() == {}
+
+
+def test_control_characters_never_leave_the_store(tmp_path: Path) -> None:
+    hostile = "x\x1b[2J\x1b]52;c;aGk=\x07\x9b31m\x85\r\nok\t"
+    (tmp_path / DB_NAME).write_text(
+        json.dumps(
+            {
+                "rehearsals": {
+                    "1": {
+                        "scenario": hostile,
+                        "outcome": hostile,
+                        "started": hostile,
+                        "turns": [{"said": hostile, "tags": [hostile]}],
+                    }
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    store = HistoryStore(tmp_path)
+    (got,) = store.all()
+    for text in (
+        got["scenario"],
+        got["outcome"],
+        got["turns"][0]["said"],
+        *got["turns"][0]["tags"],
+    ):
+        assert text == "x[2J]52;c;aGk=31m\nok\t"
+        assert not has_control(text)
+    (best,) = store.best().values()
+    assert not has_control(best.outcome)
+
+
+@contextlib.contextmanager
+def unblocking_fifo(fifo: Path, after: float = 5.0) -> Iterator[None]:
+    """Keep opening ``fifo`` for writing after a while, so that a reader stuck
+    on it gets EOF and a regression fails instead of hanging the test run."""
+    stop = threading.Event()
+
+    def unblock() -> None:
+        if stop.wait(after):
+            return
+        while not stop.wait(0.1):
+            with contextlib.suppress(OSError):  # ENXIO: nobody is reading
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+    thread = threading.Thread(target=unblock, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_history_is_unavailable_not_read_and_not_moved(tmp_path: Path) -> None:
+    fifo = tmp_path / DB_NAME
+    os.mkfifo(fifo)
+    store = HistoryStore(tmp_path)
+    with unblocking_fifo(fifo):
+        with pytest.raises(HistoryUnavailable) as caught:
+            store.all()
+        with pytest.raises(HistoryUnavailable):
+            store.best()
+        with pytest.raises(HistoryUnavailable):
+            store.add(record(1))
+    assert str(caught.value) == f"{fifo}: not a regular file (a pipe)"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert not list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
+    assert store.take_notice() is None
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_a_symlink_to_a_device_is_unavailable_and_left_alone(tmp_path: Path) -> None:
+    # /dev/null, not /dev/zero: without the fix this must fail, not eat all memory.
+    (tmp_path / DB_NAME).symlink_to("/dev/null")
+    store = HistoryStore(tmp_path)
+    with pytest.raises(HistoryUnavailable, match=r"not a regular file \(a device\)"):
+        store.all()
+    with pytest.raises(HistoryUnavailable):
+        store.add(record(1))
+    assert (tmp_path / DB_NAME).is_symlink()
+    assert not list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
+
+
+def test_a_history_over_the_limit_is_unavailable_not_read_or_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "HISTORY_LIMIT", 1000)
+    raw = json.dumps({"rehearsals": {str(n): record(n) for n in range(1, 20)}}).encode()
+    (tmp_path / DB_NAME).write_bytes(raw)
+    store = HistoryStore(tmp_path)
+    with pytest.raises(HistoryUnavailable, match="too big"):
+        store.all()
+    with pytest.raises(HistoryUnavailable, match="too big"):
+        store.add(record(99))
+    assert (tmp_path / DB_NAME).read_bytes() == raw
+    assert not list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
+
+
+def test_a_write_that_would_pass_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = HistoryStore(tmp_path)
+    store.add(record(1))
+    before = (tmp_path / DB_NAME).read_bytes()
+    monkeypatch.setattr(storage, "HISTORY_LIMIT", len(before) + 10)
+    with pytest.raises(HistoryUnavailable, match="too big"):
+        store.add(record(2))
+    assert (tmp_path / DB_NAME).read_bytes() == before
+    assert len(store.all()) == 1
+
+
+def test_a_folder_in_place_of_the_history_is_unavailable(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).mkdir()
+    store = HistoryStore(tmp_path)
+    with pytest.raises(HistoryUnavailable, match="it is a folder, not a file"):
+        store.all()
+    with pytest.raises(HistoryUnavailable):
+        store.add(record(1))
+    assert (tmp_path / DB_NAME).is_dir()
+
+
+def test_an_unreadable_history_is_unavailable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests run as root, who can read a mode-000 file: simulate the refusal.
+    (tmp_path / DB_NAME).write_text(json.dumps({"rehearsals": {"1": record(1)}}))
+
+    def refuse(path: object, limit: int) -> bytes:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(storage, "read_regular", refuse)
+    with pytest.raises(HistoryUnavailable, match="permission denied"):
+        HistoryStore(tmp_path).all()
+    assert (tmp_path / DB_NAME).exists()
+
+
+def _no_lock(lock_path: Path) -> None:
+    raise PermissionError(errno.EACCES, "Permission denied", str(lock_path))
+
+
+def test_a_read_only_folder_still_lists_the_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    HistoryStore(tmp_path).add(record(3))
+    monkeypatch.setattr(history, "locked", _no_lock)  # the lock file cannot be created
+    store = HistoryStore(tmp_path)
+    assert [r["scores"]["firmness"] for r in store.all()] == [3]
+    with pytest.raises(HistoryUnavailable, match=r"\.history\.json\.lock: permission denied"):
+        store.add(record(4))
+    assert len(HistoryStore(tmp_path).all()) == 1
+
+
+def test_without_the_lock_a_corrupt_history_is_not_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / DB_NAME).write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(history, "locked", _no_lock)
+    with pytest.raises(HistoryUnavailable, match="not moved aside"):
+        HistoryStore(tmp_path).all()
+    assert (tmp_path / DB_NAME).read_text(encoding="utf-8") == "{not json"
+
+
+def test_a_corrupt_history_that_cannot_be_moved_is_unavailable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / DB_NAME).write_text("{not json", encoding="utf-8")
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(src))
+
+    monkeypatch.setattr(history.os, "replace", refuse)
+    with pytest.raises(HistoryUnavailable, match="could not be moved aside: permission denied"):
+        HistoryStore(tmp_path).all()
+    assert (tmp_path / DB_NAME).read_text(encoding="utf-8") == "{not json"
+
+
+def test_stale_temporary_files_are_removed_under_the_lock(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path)
+    store.add(record(1))
+    stale = [tmp_path / f".{DB_NAME}.{name}.tmp" for name in ("abc_1234", "zz9yx8w7")]
+    for path in stale:
+        path.write_bytes(b"x" * 1000)
+    keep = [
+        tmp_path / f".{DB_NAME}.notes.tmp",  # not a name atomic_write makes
+        tmp_path / f"{DB_NAME}.abcd1234.tmp",
+        tmp_path / ".other.json.abcd1234.tmp",
+    ]
+    for path in keep:
+        path.write_bytes(b"mine")
+    link = tmp_path / f".{DB_NAME}.linklink.tmp"
+    link.symlink_to(tmp_path / f".{DB_NAME}.notes.tmp")
+    assert len(HistoryStore(tmp_path).all()) == 1
+    assert not any(path.exists() for path in stale)
+    assert all(path.read_bytes() == b"mine" for path in keep)
+    assert link.is_symlink()
+
+
+def test_stale_temporary_files_left_by_a_killed_writer_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = HistoryStore(tmp_path)
+    store.add(record(1))
+
+    def killed(fd: int) -> None:  # the process dies after the temp file is written
+        raise SystemExit("kill -9")
+
+    real_unlink = storage.os.unlink
+    monkeypatch.setattr(storage.os, "fsync", killed)
+    monkeypatch.setattr(storage.os, "unlink", lambda path: None)  # no cleanup when killed
+    with pytest.raises(SystemExit):
+        store.add(record(2))
+    monkeypatch.setattr(storage.os, "unlink", real_unlink)
+    monkeypatch.undo()
+    assert len(list(tmp_path.glob(f".{DB_NAME}.*.tmp"))) == 1
+    assert len(HistoryStore(tmp_path).all()) == 1
+    assert not list(tmp_path.glob(f".{DB_NAME}.*.tmp"))
+
+
+def test_a_real_outcome_comes_back_exactly_as_it_was_added(tmp_path: Path) -> None:
+    # tidy() knows every field of Outcome.to_json(): a field added there and not
+    # here would be dropped on the way in, and this fails.
+    root = Path(__file__).resolve().parents[2]
+    path = root / "tests/fixtures/cli/good/cli-good.yaml"
+    scenario, problems = load_file(path, str(path))
+    assert scenario is not None, problems
+    rehearsal = Rehearsal(scenario, client_name="Dana", you_name="Sam")
+    rehearsal.pick(1)
+    typed = Rehearsal(scenario)
+    typed.reply("I have decided to stop.\nThanks for everything.")
+    outcomes = [rehearsal.outcome().to_json(), typed.abandon().to_json()]
+    store = HistoryStore(tmp_path)
+    for outcome in outcomes:
+        store.add(outcome)
+    assert store.all() == outcomes[::-1]
+
+
+def test_a_record_that_json_cannot_write_is_tidied_on_the_way_in(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path)
+    store.add({"scenario": "s\ud800", "scores": {"grace": float("nan")}, "turns": [{"x": 1}]})
+    (got,) = store.all()
+    assert got["scenario"] == "s\ufffd"
+    assert got["scores"]["grace"] == 0
+    json.loads((tmp_path / DB_NAME).read_text(encoding="utf-8"))

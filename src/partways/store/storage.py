@@ -1,31 +1,71 @@
-"""A TinyDB storage that never leaves a half-written file behind.
+"""A TinyDB storage that never leaves a half-written file behind, and reads only what it can use.
 
 Every write goes to a temporary file in the same folder, is flushed and
 fsynced, and then atomically renamed over the database; the folder is fsynced
 too. A crash mid-write leaves either the old file or the new one, never a
 mixture. Files are created readable by their owner only.
+
+Reading goes through :func:`partways.fileio.read_regular`: only a regular file
+of at most :data:`HISTORY_LIMIT` bytes is read (a pipe, a device, a folder or a
+bigger file raises an ``OSError`` and is left alone). What is read must be
+strict JSON (an optional UTF-8 byte order mark is accepted; ``NaN``,
+``Infinity`` and numbers too big for a float are not) in the shape TinyDB
+relies on: an object of tables, each an object mapping record ids (strings of
+digits) to records (objects), nested at most :data:`MAX_DEPTH` levels, with
+every string valid Unicode. Anything else raises :class:`CorruptDatabase`:
+the caller sets the file aside, keeping its bytes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from tinydb.storages import Storage
+
+from partways.fileio import FileTooBig, NotARegularFile, kind_of, read_regular
+from partways.text import visible
 
 try:  # POSIX
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
+#: The largest history file partways reads or writes: 64 MiB, some ten thousand
+#: rehearsals. A bigger file is reported and left alone, never read into memory.
+HISTORY_LIMIT = 64 * 1024 * 1024
+
+#: How deeply objects and lists may nest (a record with its turns and tags needs 5).
+MAX_DEPTH = 64
+
+# Longest record id: TinyDB turns ids into ints; 18 digits is more than enough.
+_MAX_ID_DIGITS = 18
+# Longest integer read: below Python's own limit for turning text into an int.
+_MAX_INT_DIGITS = 4000
+
+# A \uD800-\uDFFF escape: the only way a lone surrogate gets into decoded JSON.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+_LOCK_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
 
 class CorruptDatabase(Exception):
-    """The database file exists but is not a TinyDB JSON document."""
+    """The database file exists but is not a TinyDB JSON document partways can use."""
 
 
 class AtomicJSONStorage(Storage):
@@ -33,25 +73,112 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        """The document, or ``None`` when there is no file (or only blank space).
+
+        Raises ``OSError`` (from :func:`read_regular`) when the file cannot be
+        read, and :class:`CorruptDatabase` when what it holds is unusable.
+        """
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path, HISTORY_LIMIT)
         except FileNotFoundError:
             return None
-        if not raw.strip():
-            return None
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise CorruptDatabase(str(error)) from error
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            raise CorruptDatabase("not a TinyDB document")
-        return data
+        return parse_document(raw)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        if len(payload) > HISTORY_LIMIT:
+            # Never write what could not be read back.
+            raise FileTooBig(self.path, len(payload), HISTORY_LIMIT)
+        atomic_write(self.path, payload)
 
     def close(self) -> None:
         pass
+
+
+def parse_document(raw: bytes) -> dict[str, dict[str, Any]] | None:
+    """``raw`` as a TinyDB document (``None`` when blank), or :class:`CorruptDatabase`."""
+    try:
+        text = raw.decode("utf-8-sig")  # a byte order mark is harmless
+    except UnicodeDecodeError as error:
+        raise CorruptDatabase(f"not UTF-8 text: {error.reason} at byte {error.start}") from error
+    if not text.strip(" \t\r\n"):
+        return None
+    try:
+        data = json.loads(
+            text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_int
+        )
+    except RecursionError as error:
+        raise CorruptDatabase("nested too deeply") from error
+    except ValueError as error:  # JSONDecodeError, or one of the refusals below
+        raise CorruptDatabase(str(error)) from error
+    check_document(data, strings=_SURROGATE_ESCAPE.search(text) is not None)
+    document: dict[str, dict[str, Any]] = data  # check_document checked the shape
+    return document
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {visible(literal[:40])} is too big")
+    return value
+
+
+def _int(literal: str) -> int:
+    if len(literal) > _MAX_INT_DIGITS:
+        raise ValueError(f"a number of {len(literal)} digits")
+    return int(literal)
+
+
+def _shown(key: str) -> str:
+    return repr(visible(key if len(key) <= 40 else f"{key[:40]}…"))
+
+
+def check_document(data: object, *, strings: bool = True) -> None:
+    """Raise :class:`CorruptDatabase` unless ``data`` has the shape described above.
+
+    ``strings`` also checks every string and key for lone surrogates (text that
+    cannot be written back as UTF-8); :func:`parse_document` skips that when the
+    text has no surrogate escape at all.
+    """
+    if not isinstance(data, dict):
+        raise CorruptDatabase("the top level is not an object of tables")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise CorruptDatabase(f"table {_shown(name)} is not an object")
+        ids: set[int] = set()
+        for doc_id, doc in table.items():
+            if not (doc_id.isascii() and doc_id.isdigit() and len(doc_id) <= _MAX_ID_DIGITS):
+                raise CorruptDatabase(f"record id {_shown(doc_id)} is not a number")
+            if not isinstance(doc, dict):
+                raise CorruptDatabase(f"record {doc_id} is not an object")
+            ids.add(int(doc_id))
+        if len(ids) != len(table):
+            raise CorruptDatabase(f"two records in table {_shown(name)} have the same id")
+    _check_nesting(data, strings)
+
+
+def _check_nesting(data: dict[str, Any], strings: bool) -> None:
+    """Depth and (with ``strings``) valid Unicode everywhere, without recursion."""
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            if depth >= MAX_DEPTH:
+                raise CorruptDatabase(f"nested more than {MAX_DEPTH} levels deep")
+            for key, item in value.items():
+                if strings and _SURROGATE.search(key):
+                    raise CorruptDatabase("a key is not valid Unicode (a lone surrogate)")
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            if depth >= MAX_DEPTH:
+                raise CorruptDatabase(f"nested more than {MAX_DEPTH} levels deep")
+            stack.extend((item, depth + 1) for item in value)
+        elif strings and isinstance(value, str) and _SURROGATE.search(value):
+            raise CorruptDatabase("a text is not valid Unicode (a lone surrogate)")
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
@@ -72,6 +199,29 @@ def atomic_write(path: Path, payload: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def temp_file_pattern(path: Path) -> re.Pattern[str]:
+    """The names :func:`atomic_write` gives its temporary files for ``path``."""
+    return re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+
+
+def remove_stale_temp_files(path: Path) -> int:
+    """Delete the temporary files a crashed :func:`atomic_write` left next to ``path``.
+
+    Call it only while holding the lock every writer holds (:func:`locked`): then
+    no live writer can be using one. Only regular files with exactly the names
+    ``atomic_write`` makes are removed. Returns how many were.
+    """
+    pattern = temp_file_pattern(path)
+    removed = 0
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
+
+
 def _fsync_dir(folder: Path) -> None:
     if not hasattr(os, "O_DIRECTORY"):
         return
@@ -85,14 +235,23 @@ def _fsync_dir(folder: Path) -> None:
 
 @contextlib.contextmanager
 def locked(lock_path: Path) -> Iterator[None]:
-    """Hold an exclusive lock across processes (two copies of the app at once)."""
+    """Hold an exclusive lock across processes (two copies of the app at once).
+
+    Raises ``OSError`` when the lock file cannot be created or opened (a
+    read-only folder), or is not a regular file; never blocks opening it.
+    """
     lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(lock_path, _LOCK_FLAGS, 0o600)
     try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(lock_path, kind_of(mode))
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
