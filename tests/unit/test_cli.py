@@ -363,7 +363,6 @@ def test_history_sets_a_corrupt_database_aside(
     [
         '{"rehearsals":{"1":5}}',
         '{"rehearsals":{"abc":{}}}',
-        '{"rehearsals":{"1":{"scores":{"firmness":Infinity}}}}',
     ],
 )
 def test_history_sets_a_malformed_record_aside(
@@ -380,6 +379,17 @@ def test_history_sets_a_malformed_record_aside(
         assert json.loads(out) == []
     (aside,) = tmp_path.glob("history.json.corrupt-*")
     assert aside.read_text(encoding="utf-8") == raw
+
+
+def test_history_tidies_a_number_json_cannot_carry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = '{"rehearsals":{"1":{"scenario":"s","scores":{"firmness":Infinity}}}}'
+    (tmp_path / "history.json").write_text(raw, encoding="utf-8")
+    [record] = history_json(capsys, "--data-dir", str(tmp_path))
+    assert record["scenario"] == "s"
+    assert record["scores"]["firmness"] == 0
+    assert list(tmp_path.glob("history.json.corrupt-*")) == []
 
 
 HOSTILE = "\x1b[2J\x1b]52;c;cm0gLXJmIH4=\x07\x9b31m\x85\x7f\x00"

@@ -27,7 +27,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from tinydb.storages import Storage
 
@@ -105,32 +105,33 @@ def parse_document(raw: bytes) -> dict[str, dict[str, Any]] | None:
         return None
     try:
         data = json.loads(
-            text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_int
+            text, parse_constant=_no_number, parse_float=_finite_float, parse_int=_int
         )
     except RecursionError as error:
         raise CorruptDatabase("nested too deeply") from error
-    except ValueError as error:  # JSONDecodeError, or one of the refusals below
+    except ValueError as error:  # JSONDecodeError
         raise CorruptDatabase(str(error)) from error
     check_document(data, strings=_SURROGATE_ESCAPE.search(text) is not None)
     document: dict[str, dict[str, Any]] = data  # check_document checked the shape
     return document
 
 
-def _refuse_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a JSON number")
+# Numbers JSON cannot carry (NaN, Infinity, a float that overflows, an integer of
+# thousands of digits) are read as null: a hand-edited value is tidied like any
+# other odd field (a score becomes 0), rather than hiding the whole history.
 
 
-def _finite_float(literal: str) -> float:
+def _no_number(name: str) -> None:
+    return None
+
+
+def _finite_float(literal: str) -> float | None:
     value = float(literal)
-    if not math.isfinite(value):
-        raise ValueError(f"the number {visible(literal[:40])} is too big")
-    return value
+    return value if math.isfinite(value) else None
 
 
-def _int(literal: str) -> int:
-    if len(literal) > _MAX_INT_DIGITS:
-        raise ValueError(f"a number of {len(literal)} digits")
-    return int(literal)
+def _int(literal: str) -> int | None:
+    return int(literal) if len(literal) <= _MAX_INT_DIGITS else None
 
 
 def _shown(key: str) -> str:
