@@ -11,11 +11,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from partways import __version__
+from partways.loading import PackLoader
 
 if TYPE_CHECKING:
     from partways.scenario.catalog import Catalog
@@ -287,43 +287,6 @@ def cmd_coach(options: argparse.Namespace) -> int:
 # -- the app ------------------------------------------------------------------
 
 
-#: Packs smaller than this (the bundled ones are ~40 KiB) load before the first
-#: screen: measured faster than a worker, whose imports compete with the first
-#: paint. Larger collections load in a worker while the screen is already up.
-LOAD_IN_WORKER_ABOVE = 256 * 1024
-
-
-@dataclass(frozen=True)
-class PackLoader:
-    """Loads the scenario packs in ``folders`` when called (in a worker, or right away).
-
-    With a ``cache_file``, a catalog validated on an earlier start is reused while
-    no file has changed, so that a warm start never imports YAML.
-    """
-
-    folders: tuple[Path, ...]
-    cache_file: Path | None = None
-
-    def __call__(self) -> Catalog:
-        if self.cache_file is not None:
-            from partways.scenario.cache import load_catalog_cached
-
-            return load_catalog_cached(list(self.folders), self.cache_file)
-        from partways.scenario.catalog import load_catalog
-
-        return load_catalog(list(self.folders))
-
-    def size(self) -> int:
-        """Bytes of YAML in the folders: a cheap guess at how long loading takes."""
-        total = 0
-        for folder in self.folders:
-            try:
-                total += sum(f.stat().st_size for f in folder.rglob("*.y*ml") if f.is_file())
-            except OSError:
-                return LOAD_IN_WORKER_ABOVE + 1  # unreadable: let the worker report it
-        return total
-
-
 def _packs(options: argparse.Namespace) -> PackLoader:
     """Check the extra folders now (exit 2 if one is missing); load later."""
     from partways.paths import data_dir
@@ -348,19 +311,10 @@ def cmd_app(
     store = _store(options)
     from partways.tui.app import PartwaysApp  # the only place Textual is imported
 
-    if catalog is None:
-        packs = _packs(options)
-        catalog_or_loader: Catalog | PackLoader = (
-            packs if packs.size() > LOAD_IN_WORKER_ABOVE else packs()
-        )
-    else:
-        catalog_or_loader = catalog
-    app = PartwaysApp(
-        catalog=catalog_or_loader,
-        store=store,
-        start=start,
-        **names,
-    )
+    # The app decides (see partways.loading) whether the packs load before its
+    # first screen or in a worker behind it.
+    packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
+    app = PartwaysApp(packs, store=store, start=start, **names)
     app.run()
     return app.return_code or 0
 

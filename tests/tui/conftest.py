@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from partways.loading import PackLoader
 from partways.paths import bundled_scenarios
 from partways.scenario.catalog import load_catalog
 from partways.store.history import HistoryStore
@@ -39,7 +40,7 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeApp:
         catalog = load_catalog(dirs)
         scenario = next((s for s in catalog.scenarios if s.id == start), None)
         return PartwaysApp(
-            catalog=catalog, store=HistoryStore(tmp_path / "data"), start=scenario, **names
+            PackLoader.of(catalog), store=HistoryStore(tmp_path / "data"), start=scenario, **names
         )
 
     return make

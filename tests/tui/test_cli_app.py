@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from partways import cli
+from partways import cli, loading
 from partways.scenario.catalog import Catalog
 from partways.tui.app import PartwaysApp
 
@@ -43,7 +43,8 @@ def test_big_packs_load_in_a_worker(built: list[PartwaysApp], tmp_path: Path) ->
     assert cli.main(["--data-dir", str(tmp_path), "--scenarios", str(big)]) == 0
     [app] = built
     assert app.loading
-    loader = app.catalog_loader
-    assert isinstance(loader, cli.PackLoader) and loader.size() > cli.LOAD_IN_WORKER_ABOVE
+    loader = app.loader
+    assert isinstance(loader, loading.PackLoader) and loader.in_worker()
+    assert loader.size() > loading.LOAD_IN_WORKER_ABOVE
     catalog = loader()
     assert isinstance(catalog, Catalog) and len(catalog.scenarios) == 4

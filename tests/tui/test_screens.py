@@ -236,16 +236,19 @@ async def test_typing_in_the_reply_box_types_each_key_once(make_app: MakeApp) ->
         assert isinstance(app.screen, ConversationScreen)
 
 
-async def test_catalog_loads_in_a_worker_and_posts_a_message(tmp_path: Any) -> None:
-    from partways.scenario.catalog import load_catalog
+async def test_catalog_loads_in_a_worker_and_posts_a_message(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    from partways import loading
     from partways.tui.app import PartwaysApp
     from partways.tui.messages import CatalogLoaded
 
+    monkeypatch.setattr(loading, "LOAD_IN_WORKER_ABOVE", 0)  # the fixture pack is "big"
     seen: list[Message] = []
     app = PartwaysApp(
-        catalog=lambda: load_catalog([FIXTURES / "scenarios"]),
-        store=HistoryStore(tmp_path / "data"),
+        loading.PackLoader((FIXTURES / "scenarios",)), store=HistoryStore(tmp_path / "data")
     )
+    assert app.loading
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -280,6 +283,7 @@ async def test_a_corrupt_history_is_set_aside_with_a_message(
     seen: list[Message] = []
     app = make_app()
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await app.workers.wait_for_complete()  # the history is read in a worker
         await pilot.pause()
         messages = [m.notification.message for m in seen if isinstance(m, Notify)]
         assert any("moved to" in m for m in messages), messages
@@ -287,13 +291,16 @@ async def test_a_corrupt_history_is_set_aside_with_a_message(
 
 
 async def test_retry_works_for_a_scenario_played_from_a_file(tmp_path: Any) -> None:
+    from partways.loading import PackLoader
     from partways.scenario.catalog import Catalog
     from partways.scenario.loader import load_file
     from partways.tui.app import PartwaysApp
 
     scenario, problems = load_file(FIXTURES / "scenarios" / "fixture-markup.yaml")
     assert scenario is not None and not problems
-    app = PartwaysApp(Catalog([], {}), HistoryStore(tmp_path / "data"), start=scenario)
+    app = PartwaysApp(
+        PackLoader.of(Catalog([], {})), HistoryStore(tmp_path / "data"), start=scenario
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "2")
         assert isinstance(app.screen, EndingScreen)

@@ -1,14 +1,18 @@
 """The terminal app: a coordinator between the screens and the plain-Python core.
 
-It holds the catalog and the store, moves between screens, and hands slow work
-(writing the history) to thread workers that post dataclass messages back.
+Data flows one way. The app owns the state (:class:`~partways.tui.state.PartwaysState`:
+the catalog, the best results) and the screens watch it; the screens say what
+the user did with a message (:class:`~partways.tui.messages.ScenarioPicked`) or by
+answering with ``dismiss(value)``, and the app moves between screens. Slow work
+(loading the packs, reading and writing the history) runs in thread workers that
+post dataclass messages back. No screen imports this module.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,19 +23,29 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from partways.names import Names
 from partways.tui import paste
-from partways.tui.messages import CatalogLoaded, OutcomeLogged, OutcomeNotLogged
+from partways.tui.messages import (
+    CatalogLoaded,
+    HistoryRead,
+    OutcomeLogged,
+    OutcomeNotLogged,
+    ScenarioPicked,
+)
+from partways.tui.palette import SafeCommandPalette
 from partways.tui.screens.home import HomeScreen
+from partways.tui.state import PartwaysState
 from partways.tui.widgets.literal import literal
 
 if TYPE_CHECKING:
-    # The rehearsal screens and the engine (with the coach) are imported when a
-    # rehearsal starts, not before the first screen: start-up stays fast.
     from partways.engine import Outcome, Rehearsal
-    from partways.scenario.catalog import Catalog
+    from partways.loading import PackLoader
     from partways.scenario.model import Scenario
-    from partways.store.history import Best, HistoryStore
-    from partways.tui.screens.dialogs import Names
+    from partways.store.history import HistoryStore
+
+# Imported where first used, only to keep start-up fast (nothing here imports
+# this module back): the engine (which loads the coach), the conversation and
+# ending screens (which import the engine) and the dialogs.
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -78,7 +92,7 @@ class ScenarioCommands(Provider):
         app.begin(scenario)
 
 
-class PartwaysApp(App[int]):
+class PartwaysApp(PartwaysState):
     """partways: rehearse ending a client relationship."""
 
     TITLE = "partways"
@@ -95,13 +109,14 @@ class PartwaysApp(App[int]):
     ]
     COMMANDS = App.COMMANDS | {ScenarioCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Not a priority binding: the conversation screen's own Ctrl+Q asks first.
+        Binding("ctrl+q", "quit", "Quit", show=False),
         Binding("f1", "help", "Help", show=False),
     ]
 
     def __init__(
         self,
-        catalog: Catalog | Callable[[], Catalog],
+        loader: PackLoader,
         store: HistoryStore,
         start: Scenario | None = None,
         client: str | None = None,
@@ -109,18 +124,16 @@ class PartwaysApp(App[int]):
     ) -> None:
         super().__init__()
         paste.install(self.driver_class)
-        # A Catalog is used as given; a callable is run in a worker once the first
-        # screen is up, so start-up never waits for YAML.
-        self.catalog: Catalog | None = None if callable(catalog) else catalog
-        self.catalog_loader = catalog if callable(catalog) else None
+        self.loader = loader
         self.store = store
-        self._start = start
+        self.played = start
+        # Small packs load now, before the first screen; big ones in a worker.
+        if not loader.in_worker():
+            self.set_reactive(PartwaysState.catalog, loader())
         self._names: dict[str, Names] = {}
         if start is not None and (client or you):
-            from partways.tui.screens.dialogs import Names
-
             self._names[start.id] = Names(client or start.client, you or start.you or "")
-        self._best: dict[str, Best] | None = None
+        self._asking = False
         #: The rehearsal on screen, until it ends or is left.
         self.rehearsal: Rehearsal | None = None
         #: Outcomes handed to the logging worker and not yet written.
@@ -133,41 +146,9 @@ class PartwaysApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        if self.catalog_loader is not None:
-            self.load_catalog(self.catalog_loader)
-        if self._start is not None:
-            names = self._names.get(self._start.id)
-            self.start_rehearsal(self._start, names)
-
-    # -- catalog and history --------------------------------------------------
-
-    @property
-    def loading(self) -> bool:
-        """True until the catalog given as a callable has been loaded."""
-        return self.catalog is None
-
-    @property
-    def scenarios(self) -> list[Scenario]:
-        return self.catalog.scenarios if self.catalog is not None else []
-
-    def scenario_by_id(self, scenario_id: str) -> Scenario | None:
-        """A loaded scenario, or the one ``partways play FILE`` started with."""
-        if self._start is not None and self._start.id == scenario_id:
-            return self._start
-        for scenario in self.scenarios:
-            if scenario.id == scenario_id:
-                return scenario
-        return None
-
-    def best_results(self) -> dict[str, Best]:
-        if self._best is None:
-            try:
-                self._best = self.store.best()
-            except OSError as error:
-                self.notify(f"Could not read the history: {error}", severity="error", markup=False)
-                self._best = {}
-            self._warn(self.store.take_notice())
-        return self._best
+        self.load_state(with_catalog=self.catalog is None)
+        if self.played is not None:
+            self.start_rehearsal(self.played, self._names.get(self.played.id))
 
     def _warn(self, notice: str | None) -> None:
         """Show the store's message about a corrupt database, if there is one."""
@@ -176,10 +157,16 @@ class PartwaysApp(App[int]):
 
     # -- moving between screens -----------------------------------------------
 
+    @on(ScenarioPicked)
+    def _scenario_picked(self, message: ScenarioPicked) -> None:
+        self.begin(message.scenario)
+
     def begin(self, scenario: Scenario) -> None:
         """Ask for the names, then start ``scenario``."""
         from partways.tui.screens.dialogs import NamesDialog
 
+        if self._asking:
+            return  # a key that arrived before the first names dialog was up
         known = self._names.get(scenario.id)
         dialog = NamesDialog(
             scenario.title,
@@ -188,16 +175,16 @@ class PartwaysApp(App[int]):
         )
 
         def chosen(names: Names | None) -> None:
+            self._asking = False
             if names is not None:
                 self._names[scenario.id] = names
                 self.start_rehearsal(scenario, names)
 
+        self._asking = True
         self.push_screen(dialog, chosen)
 
-    def start_rehearsal(
-        self, scenario: Scenario, names: Names | None = None, *, replace: bool = False
-    ) -> None:
-        """Open a conversation on ``scenario``; ``replace`` swaps out the current screen."""
+    def start_rehearsal(self, scenario: Scenario, names: Names | None = None) -> None:
+        """Open a conversation on ``scenario``; it answers with the rehearsal."""
         from partways.engine import Rehearsal
         from partways.tui.screens.conversation import ConversationScreen
 
@@ -206,65 +193,94 @@ class PartwaysApp(App[int]):
             client_name=names.client if names else None,
             you_name=names.you if names else None,
         )
-        screen = ConversationScreen(rehearsal)
         self.rehearsal = rehearsal
-        if replace:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self.push_screen(ConversationScreen(rehearsal), self._conversation_over)
 
-    def finish(self, rehearsal: Rehearsal) -> None:
-        """The rehearsal reached an ending: log it and show how it went."""
+    def _conversation_over(self, rehearsal: Rehearsal | None) -> None:
+        """The rehearsal reached an ending (show how it went) or was left midway."""
         from partways.tui.screens.ending import EndingScreen
 
-        outcome = rehearsal.outcome()
-        self.rehearsal = None
-        self._log(outcome)
-        self.switch_screen(EndingScreen(outcome))
-
-    def abandon(self, rehearsal: Rehearsal) -> None:
-        """The user left midway: log it as abandoned and go back home."""
-        self.rehearsal = None
-        self._log(rehearsal.abandon())
-        self.go_home()
-
-    def retry(self, outcome: Outcome) -> None:
-        """Rehearse the same scenario again, with the same names."""
-        from partways.tui.screens.dialogs import Names
-
-        scenario = self.scenario_by_id(outcome.scenario)
-        if scenario is None:
-            self.go_home()
+        if rehearsal is None:
             return
-        names = Names(outcome.client_name, outcome.you_name)
-        self.start_rehearsal(scenario, names, replace=True)
+        self.rehearsal = None
+        if not rehearsal.finished:
+            self._record(rehearsal.abandon())
+            return
+        outcome = rehearsal.outcome()
+        self._record(outcome)
+        self.push_screen(EndingScreen(outcome), partial(self._ending_over, outcome))
 
-    def go_home(self) -> None:
-        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
-            self.pop_screen()
+    def _ending_over(self, outcome: Outcome, again: bool | None) -> None:
+        """Rehearse the same scenario again, with the same names, or stay home."""
+        scenario = self.scenario(outcome.scenario) if again else None
+        if scenario is not None:
+            self.start_rehearsal(scenario, Names(outcome.client_name, outcome.you_name))
 
-    # -- workers and their messages -------------------------------------------
+    # -- the history store: every call to it is in this section ----------------
+
+    def _read_best(self) -> HistoryRead:
+        """Read the best results (in a worker): the message that carries them."""
+        try:
+            best = self.store.best()
+        except OSError as error:
+            return HistoryRead(None, self.store.take_notice(), str(error))
+        return HistoryRead(best, self.store.take_notice())
 
     @work(thread=True, exclusive=True, group="catalog")
-    def load_catalog(self, load: Callable[[], Catalog]) -> None:
-        """Load the packs and the best results off the UI thread."""
-        catalog = load()
+    def load_state(self, with_catalog: bool) -> None:
+        """Load the packs (unless already loaded) and the best results off the UI thread."""
+        if with_catalog:
+            self.post_message(CatalogLoaded(self.loader()))
+        self.post_message(self._read_best())
+
+    @work(thread=True, exclusive=False, group="history")
+    def log_outcome(self, outcome: Outcome) -> None:
+        """Write ``outcome`` to the history off the UI thread, then read the new best."""
+        if not self._take_unsaved(outcome):
+            return  # the app is closing and wrote it already
         try:
-            best: dict[str, Best] | None = self.store.best()
-        except OSError:
-            best = None
-        self.post_message(CatalogLoaded(catalog, best, self.store.take_notice()))
+            self.store.add(outcome.to_json())
+        except OSError as error:
+            self.post_message(OutcomeNotLogged(outcome, str(error)))
+            return
+        self.post_message(OutcomeLogged(outcome, self.store.take_notice()))
+        self.post_message(self._read_best())
+
+    def _write_on_closing(self, outcomes: list[Outcome]) -> None:
+        for outcome in outcomes:
+            # Closing: nothing on screen would survive to show a failure.
+            with contextlib.suppress(OSError):
+                self.store.add(outcome.to_json())
+
+    # -- workers' messages ----------------------------------------------------
 
     @on(CatalogLoaded)
     def _catalog_loaded(self, message: CatalogLoaded) -> None:
         self.catalog = message.catalog
-        self._best = message.best
-        self._warn(message.notice)
-        if isinstance(self.screen, HomeScreen):
-            self.screen.refill()
-            self.screen.show_broken()
 
-    def _log(self, outcome: Outcome) -> None:
+    @on(HistoryRead)
+    def _history_read(self, message: HistoryRead) -> None:
+        self._warn(message.notice)
+        if message.error is not None:
+            self.notify(
+                f"Could not read the history: {message.error}", severity="error", markup=False
+            )
+        if message.best is not None:
+            self.best = message.best
+
+    @on(OutcomeLogged)
+    def _logged(self, message: OutcomeLogged) -> None:
+        self._warn(message.notice)
+
+    @on(OutcomeNotLogged)
+    def _not_logged(self, message: OutcomeNotLogged) -> None:
+        self.notify(
+            f"The rehearsal could not be saved: {message.error}", severity="error", markup=False
+        )
+
+    # -- logging exactly once -------------------------------------------------
+
+    def _record(self, outcome: Outcome) -> None:
         """Log ``outcome`` off the UI thread (or at the latest when the app closes)."""
         with self._unsaved_lock:
             self._unsaved.append(outcome)
@@ -278,74 +294,6 @@ class PartwaysApp(App[int]):
             self._unsaved.remove(outcome)
             return True
 
-    @work(thread=True, exclusive=False, group="history")
-    def log_outcome(self, outcome: Outcome) -> None:
-        """Write ``outcome`` to the history off the UI thread."""
-        if not self._take_unsaved(outcome):
-            return  # the app is closing and wrote it already
-        try:
-            self.store.add(outcome.to_json())
-        except OSError as error:
-            self.post_message(OutcomeNotLogged(outcome, str(error)))
-            return
-        self.post_message(OutcomeLogged(outcome, self.store.take_notice()))
-
-    @on(OutcomeLogged)
-    def _logged(self, message: OutcomeLogged) -> None:
-        self._best = None
-        self._warn(message.notice)
-        if isinstance(self.screen, HomeScreen):
-            self.screen.refill()
-
-    @on(OutcomeNotLogged)
-    def _not_logged(self, message: OutcomeNotLogged) -> None:
-        self.notify(
-            f"The rehearsal could not be saved: {message.error}", severity="error", markup=False
-        )
-
-    # -- actions --------------------------------------------------------------
-
-    def action_command_palette(self) -> None:
-        """Textual's palette, guarded against keys that arrive before its list is ready."""
-        from partways.tui.palette import SafeCommandPalette
-
-        if self.use_command_palette and not SafeCommandPalette.is_open(self):
-            self.push_screen(SafeCommandPalette(id="--command-palette"))
-
-    def action_help(self) -> None:
-        from partways.tui.screens.dialogs import HelpDialog
-
-        screen = self.screen
-        text = getattr(screen, "HELP", None)
-        if isinstance(screen, HelpDialog) or not isinstance(text, str):
-            return
-        self.push_screen(HelpDialog("Keys", text))
-
-    async def action_quit(self) -> None:
-        from partways.tui.screens.conversation import ConversationScreen
-        from partways.tui.screens.dialogs import ConfirmDialog
-
-        screen = self.screen
-        if isinstance(screen, ConversationScreen):
-            rehearsal = screen.rehearsal
-
-            def answer(confirmed: bool | None) -> None:
-                if confirmed:
-                    self._quit_midway(rehearsal)
-
-            self.push_screen(
-                ConfirmDialog(
-                    "Quit partways? This rehearsal will be logged as abandoned.", "Quit", "Stay"
-                ),
-                answer,
-            )
-            return
-        self.exit(0)
-
-    def _quit_midway(self, rehearsal: Rehearsal) -> None:
-        # The rehearsal is still in progress: on_unmount logs it as abandoned.
-        self.exit(0)
-
     def on_unmount(self) -> None:
         """The app is closing, for any reason (quit, or an unhandled exception):
         nothing the person did is lost. Outcomes still waiting for the logging
@@ -356,7 +304,22 @@ class PartwaysApp(App[int]):
         rehearsal, self.rehearsal = self.rehearsal, None
         if rehearsal is not None:
             unsaved.append(rehearsal.outcome() if rehearsal.finished else rehearsal.abandon())
-        for outcome in unsaved:
-            # Closing: nothing on screen would survive to show a failure.
-            with contextlib.suppress(OSError):
-                self.store.add(outcome.to_json())
+        self._write_on_closing(unsaved)
+
+    # -- actions --------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, guarded against keys that arrive before its list is ready."""
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
+    def action_help(self) -> None:
+        """The keys of the screen on top (its ``HELP``); screens without one have none."""
+        from partways.tui.screens.dialogs import HelpDialog
+
+        text = self.screen.HELP
+        if text:
+            self.push_screen(HelpDialog("Keys", text))
+
+    async def action_quit(self) -> None:
+        self.exit(0)

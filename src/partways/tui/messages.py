@@ -1,4 +1,9 @@
-"""Messages the app's workers post, as documented dataclasses."""
+"""The messages of the app, as documented dataclasses.
+
+Screens post the first kind to say what the user did; the app's thread workers
+post the rest to hand back what they read or wrote. Nothing here does anything:
+the app handles each one (see :mod:`partways.tui.app`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,40 @@ from textual.message import Message
 if TYPE_CHECKING:
     from partways.engine import Outcome
     from partways.scenario.catalog import Catalog
+    from partways.scenario.model import Scenario
     from partways.store.history import Best
+
+# -- from the screens ----------------------------------------------------------
+
+
+@dataclass
+class ScenarioPicked(Message):
+    """The user picked ``scenario`` to rehearse (the app asks for the names next)."""
+
+    scenario: Scenario
+
+
+# -- from the workers ----------------------------------------------------------
+
+
+@dataclass
+class CatalogLoaded(Message):
+    """The scenario packs were loaded off the UI thread."""
+
+    catalog: Catalog
+
+
+@dataclass
+class HistoryRead(Message):
+    """The best results were read from the history off the UI thread.
+
+    ``best`` is None when the history could not be read, and ``error`` says why;
+    ``notice`` is set when a corrupt history database was set aside.
+    """
+
+    best: dict[str, Best] | None
+    notice: str | None = None
+    error: str | None = None
 
 
 @dataclass
@@ -18,6 +56,7 @@ class OutcomeLogged(Message):
     """A rehearsal's outcome was written to the history.
 
     ``notice`` is set when the store had to set a corrupt database aside first.
+    The same worker then reads the new best results and posts :class:`HistoryRead`.
     """
 
     outcome: Outcome
@@ -30,16 +69,3 @@ class OutcomeNotLogged(Message):
 
     outcome: Outcome
     error: str
-
-
-@dataclass
-class CatalogLoaded(Message):
-    """The scenario packs were loaded (off the UI thread) with the best results.
-
-    ``best`` is None when the history could not be read; ``notice`` is set when
-    a corrupt history database was set aside.
-    """
-
-    catalog: Catalog
-    best: dict[str, Best] | None
-    notice: str | None = None

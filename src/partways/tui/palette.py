@@ -12,6 +12,9 @@ is dropped: nothing the person sees depends on it.
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.app import App
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
 
@@ -23,6 +26,11 @@ _NOT_READY = (KeyError, IndexError)
 
 class SafeCommandPalette(DismissOnce, CommandPalette):
     """Textual's command palette, with list movement that cannot crash the app."""
+
+    @staticmethod
+    def is_open(app: App[Any]) -> bool:
+        """Is a command palette open? (Textual's test, for an app of any return type.)"""
+        return CommandPalette.is_open(app)
 
     def _action_command_list(self, action: str) -> None:
         try:

@@ -40,13 +40,20 @@ NO_REPLY = "This turn is answered by picking a line: press 1–{n}."
 REPLY = "Type your reply and press Enter, or press 1–{n} to pick a line."
 
 
-class ConversationScreen(PartwaysScreen):
-    """One rehearsal, turn by turn."""
+class ConversationScreen(PartwaysScreen[Rehearsal]):
+    """One rehearsal, turn by turn.
+
+    It answers with the rehearsal (``dismiss``) once it reaches an ending or the
+    user leaves it; the app logs it. Quitting from here asks first: the app
+    logs a rehearsal still in progress as abandoned when it closes.
+    """
 
     HELP = HELP
     AUTO_FOCUS = "#reply"
     BINDINGS = [
         Binding("escape", "leave", "Leave"),
+        # Before the app's own Ctrl+Q, which quits without asking.
+        Binding("ctrl+q", "quit", "Quit", show=False),
         Binding("pageup", "scroll_transcript(-1)", "Scroll", show=False),
         Binding("pagedown", "scroll_transcript(1)", "Scroll", show=False),
         Binding("f1", "app.help", "Help"),
@@ -104,8 +111,8 @@ class ConversationScreen(PartwaysScreen):
         self.say(lambda: self.rehearsal.pick(event.number))
 
     @on(ReplyBox.HelpAsked)
-    def _help_asked(self) -> None:
-        self.partways.action_help()
+    async def _help_asked(self) -> None:
+        await self.run_action("app.help")
 
     @on(Input.Submitted, "#reply")
     def _submitted(self, event: Input.Submitted) -> None:
@@ -128,7 +135,7 @@ class ConversationScreen(PartwaysScreen):
             return
         self.query_one(Transcript).add_turn(self.rehearsal.you_name or "", turn)
         if self.rehearsal.finished:
-            self.partways.finish(self.rehearsal)
+            self.dismiss(self.rehearsal)
         else:
             self.show_turn()
 
@@ -142,9 +149,21 @@ class ConversationScreen(PartwaysScreen):
     def action_leave(self) -> None:
         def leave(confirmed: bool | None) -> None:
             if confirmed:
-                self.partways.abandon(self.rehearsal)
+                self.dismiss(self.rehearsal)
 
         self.app.push_screen(
             ConfirmDialog("Leave this rehearsal? It will be logged as abandoned.", "Leave", "Stay"),
             leave,
+        )
+
+    def action_quit(self) -> None:
+        def quit_(confirmed: bool | None) -> None:
+            if confirmed:
+                self.app.exit(0)  # the app logs the rehearsal as abandoned on closing
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Quit partways? This rehearsal will be logged as abandoned.", "Quit", "Stay"
+            ),
+            quit_,
         )

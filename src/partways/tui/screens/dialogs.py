@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TypeVar
 
 from textual import on
@@ -12,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from partways.names import Names
 from partways.tui.screens.once import DismissOnce
 from partways.tui.widgets.literal import Literal, literal
 
@@ -20,14 +20,6 @@ ResultT = TypeVar("ResultT")
 
 class Dialog(DismissOnce, ModalScreen[ResultT]):
     """A modal dialog that returns one value with ``dismiss()``, once."""
-
-
-@dataclass(frozen=True, slots=True)
-class Names:
-    """The names to put in ``{client}`` and ``{you}``."""
-
-    client: str
-    you: str
 
 
 class NamesDialog(Dialog[Names | None]):

@@ -9,12 +9,12 @@ from textual.content import Content
 from textual.widgets import Static
 
 from partways.engine import Outcome
-from partways.scenario.model import ENDINGS
 from partways.scores import SCORE_NAMES
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal, style_class
 from partways.tui.widgets.transcript import ClientLine, CoachNote, YourLine
+from partways.vocab import ENDINGS, Ending
 
 HELP = (
     """\
@@ -32,11 +32,11 @@ How the rehearsal went.
     "offered the handover and put it in writing.\n"
 )
 
-OUTCOME_TEXT = {
-    "clean-exit": "Clean exit — you ended it, and kept it civil.",
-    "caved": "Caved — you are still working for them.",
-    "burned-bridge": "Burned bridge — it ended, but badly.",
-    "stalled": "Stalled — nothing was decided.",
+OUTCOME_TEXT: dict[str, str] = {
+    Ending.CLEAN_EXIT: "Clean exit — you ended it, and kept it civil.",
+    Ending.CAVED: "Caved — you are still working for them.",
+    Ending.BURNED_BRIDGE: "Burned bridge — it ended, but badly.",
+    Ending.STALLED: "Stalled — nothing was decided.",
 }
 
 
@@ -51,8 +51,12 @@ def score_line(name: str, value: int, width: int = 20) -> Content:
     )
 
 
-class EndingScreen(PartwaysScreen):
-    """What happened, what to learn, how it scored."""
+class EndingScreen(PartwaysScreen[bool]):
+    """What happened, what to learn, how it scored.
+
+    It answers (``dismiss``) True to rehearse the same scenario again, False to
+    go back to the scenarios.
+    """
 
     HELP = HELP
     AUTO_FOCUS = "#ending"
@@ -96,7 +100,7 @@ class EndingScreen(PartwaysScreen):
         yield KeyBar()
 
     def action_retry(self) -> None:
-        self.partways.retry(self.outcome)
+        self.dismiss(True)
 
     def action_home(self) -> None:
-        self.partways.go_home()
+        self.dismiss(False)

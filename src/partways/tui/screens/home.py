@@ -12,9 +12,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static
 
+from partways.tui.messages import ScenarioPicked
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
+from partways.vocab import Ending
 
 if TYPE_CHECKING:
     from partways.scenario.model import Scenario
@@ -35,7 +37,12 @@ Pick a scenario and rehearse ending the relationship.
 DIFFICULTY = {1: "●○○", 2: "●●○", 3: "●●●"}
 
 
-SHORT_OUTCOME = {"clean-exit": "✓", "caved": "caved", "burned-bridge": "burned", "stalled": "stall"}
+SHORT_OUTCOME: dict[str, str] = {
+    Ending.CLEAN_EXIT: "✓",
+    Ending.CAVED: "caved",
+    Ending.BURNED_BRIDGE: "burned",
+    Ending.STALLED: "stall",
+}
 
 
 def best_label(best: Best | None) -> str:
@@ -45,8 +52,9 @@ def best_label(best: Best | None) -> str:
     return f"{best.overall} {SHORT_OUTCOME.get(best.outcome, best.outcome)}"
 
 
-class HomeScreen(PartwaysScreen):
-    """The scenario picker."""
+class HomeScreen(PartwaysScreen[None]):
+    """The scenario picker: watches the app's catalog and best results, posts
+    :class:`~partways.tui.messages.ScenarioPicked`."""
 
     HELP = HELP
     BINDINGS = [
@@ -59,7 +67,7 @@ class HomeScreen(PartwaysScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        # Held directly: refill() may run (on resume) before the screen is composed.
+        # Held directly: refill() may run (a watched value changed) before compose.
         self.filter = Input(
             placeholder="Filter by title, reaction, reason or language", id="filter"
         )
@@ -86,12 +94,14 @@ class HomeScreen(PartwaysScreen):
         table.add_column("Lang", key="language", width=4)
         table.add_column("Level", key="difficulty", width=5)
         table.add_column("Best", key="best", width=10)
-        self.refill()
-        self.show_broken()
+        self.watch(self.app, "catalog", self._catalog_changed, init=False)
+        self.watch(self.app, "best", self.refill, init=False)
+        self._catalog_changed()
         table.focus()
 
-    def on_screen_resume(self) -> None:
+    def _catalog_changed(self) -> None:
         self.refill()
+        self.show_broken()
 
     def refill(self) -> None:
         """Rebuild the rows from the catalog, the filter and the best results."""
@@ -99,10 +109,10 @@ class HomeScreen(PartwaysScreen):
         if not table.columns:
             return  # not mounted yet: on_mount fills it
         needle = self.filter.value
-        best = self.partways.best_results()
+        best = self.app.best
         current = self._highlighted_id()
         table.clear()
-        for scenario in self.partways.scenarios:
+        for scenario in self.app.scenarios:
             if not scenario.matches(needle):
                 continue
             table.add_row(
@@ -130,15 +140,15 @@ class HomeScreen(PartwaysScreen):
 
     def highlighted(self) -> Scenario | None:
         scenario_id = self._highlighted_id()
-        return self.partways.scenario_by_id(scenario_id) if scenario_id else None
+        return self.app.scenario(scenario_id) if scenario_id else None
 
     def show_summary(self) -> None:
         summary = self.summary
         scenario = self.highlighted()
         if scenario is None:
-            if self.partways.loading:
+            if self.app.loading:
                 summary.update(literal("Loading the scenarios…"))
-            elif self.partways.scenarios:
+            elif self.app.scenarios:
                 summary.update(literal("No scenario matches the filter."))
             else:
                 summary.update(literal("No valid scenarios were found."))
@@ -157,7 +167,7 @@ class HomeScreen(PartwaysScreen):
 
     def show_broken(self) -> None:
         broken = self.broken
-        catalog = self.partways.catalog
+        catalog = self.app.catalog
         problems = catalog.problems if catalog is not None else {}
         if not problems:
             broken.display = False
@@ -188,7 +198,7 @@ class HomeScreen(PartwaysScreen):
     def action_start(self) -> None:
         scenario = self.highlighted()
         if scenario is not None:
-            self.partways.begin(scenario)
+            self.post_message(ScenarioPicked(scenario))
 
     async def action_filter(self) -> None:
         # Mounted on first use: one widget less to mount and paint at start-up.

@@ -6,10 +6,15 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 
 from partways.engine import Turn
-from partways.scenario.model import STANCES
 from partways.tui.widgets.literal import Literal, literal, style_class
+from partways.vocab import STANCES, Stance
 
-STANCE_LABEL = {"firm": "firm", "waffle": "waffle", "cave": "caved", "hostile": "hostile"}
+STANCE_LABEL: dict[str, str] = {
+    Stance.FIRM: "firm",
+    Stance.WAFFLE: "waffle",
+    Stance.CAVE: "caved",
+    Stance.HOSTILE: "hostile",
+}
 
 
 def speaker(name: str, detail: str | None = None) -> Content:

@@ -1,0 +1,47 @@
+"""The app as its screens see it: state to read and watch, nothing to call.
+
+:class:`~partways.tui.app.PartwaysApp` subclasses :class:`PartwaysState` and is
+the only one that changes it. A screen never imports the app module; it reads
+this state through Textual's typed getter, ``app = getters.app(PartwaysState)``
+(see :class:`partways.tui.screens.base.PartwaysScreen`), watches the reactive
+attributes with ``self.watch(self.app, "catalog", ...)``, and says what happened
+with a message (:mod:`partways.tui.messages`) or a value returned by ``dismiss()``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.reactive import var
+
+if TYPE_CHECKING:
+    from partways.scenario.catalog import Catalog
+    from partways.scenario.model import Scenario
+    from partways.store.history import Best
+
+
+class PartwaysState(App[int]):
+    """The state the app owns: set by the app, watched and read by the screens."""
+
+    #: The scenario packs; None while they load in a worker.
+    catalog: var[Catalog | None] = var(None)
+    #: The best result per scenario id, read from the history in a worker.
+    best: var[dict[str, Best]] = var(dict)
+    #: The scenario ``partways play FILE`` opened: it need not be in the catalog.
+    played: Scenario | None = None
+
+    @property
+    def loading(self) -> bool:
+        """True until the packs loading in a worker have arrived."""
+        return self.catalog is None
+
+    @property
+    def scenarios(self) -> list[Scenario]:
+        return self.catalog.scenarios if self.catalog is not None else []
+
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        """A loaded scenario, or the one ``partways play FILE`` opened."""
+        if self.played is not None and self.played.id == scenario_id:
+            return self.played
+        return next((s for s in self.scenarios if s.id == scenario_id), None)
