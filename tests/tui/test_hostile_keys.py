@@ -172,3 +172,19 @@ async def test_a_long_paste_is_cut_to_the_limit_with_a_message(make_app: MakeApp
         assert box.value == "Hi " + ("x[A" * MAX_REPLY_CHARS)[: MAX_REPLY_CHARS - 3]
         assert len(box.value) == MAX_REPLY_CHARS
         assert [n.message for n in app._notifications] == [TOO_LONG]
+
+
+async def test_enter_pressed_thrice_on_home_opens_one_names_dialog(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "enter", "enter", "enter")
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [HomeScreen, NamesDialog]
+
+
+async def test_ctrl_q_asks_only_on_the_conversation_itself(make_app: MakeApp) -> None:
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark", "ctrl+q")  # over the help, it quits at once
+        await pilot.pause()
+        assert not app.is_running

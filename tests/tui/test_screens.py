@@ -308,3 +308,32 @@ async def test_retry_works_for_a_scenario_played_from_a_file(tmp_path: Any) -> N
         assert isinstance(app.screen, ConversationScreen)
         assert app.screen.rehearsal.scenario is scenario
         await app.workers.wait_for_complete()
+
+
+async def test_the_history_is_read_and_written_off_the_ui_thread(
+    make_app: MakeApp, monkeypatch: Any
+) -> None:
+    import threading
+
+    calls: list[tuple[str, bool]] = []
+    for name in ("best", "add", "all"):
+        original = getattr(HistoryStore, name)
+
+        def spy(
+            self: HistoryStore, *args: Any, _name: str = name, _original: Any = original
+        ) -> Any:
+            calls.append((_name, threading.current_thread() is threading.main_thread()))
+            return _original(self, *args)
+
+        monkeypatch.setattr(HistoryStore, name, spy)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("enter", "enter", "1", "1")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("h")
+        assert str(app.screen.query_one(DataTable).get_row_at(0)[5]).endswith("✓")
+        assert calls and not [name for name, on_ui_thread in calls if on_ui_thread]
+        # Read once at start, then written and read again by the logging worker.
+        assert [name for name, _ in calls if name != "all"] == ["best", "add", "best"]

@@ -1,7 +1,14 @@
-"""Snapshots of every screen at 80x24 (pytest-textual-snapshot; update with --snapshot-update)."""
+"""Snapshots of every screen at 80x24 (pytest-textual-snapshot; update with --snapshot-update).
+
+Every picture is taken after the keys are pressed *and* the app's workers are done
+(:func:`keys`); snap_compare's own ``run_before`` runs before its ``press``. The
+scenarios come from ``tests/fixtures`` only, so editing a bundled scenario never
+changes a snapshot.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.pilot import Pilot
@@ -10,6 +17,8 @@ from textual.widgets import Input
 from .conftest import FIXTURES, MakeApp
 
 SIZE = (80, 24)
+#: Stand-ins for the bundled scenarios, as the home list shows them.
+HOME = FIXTURES / "home"
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -17,23 +26,34 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+def keys(*pressed: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Press ``pressed``, then wait for the workers they started: pass as ``run_before``."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)  # the start-up worker (best results) first
+        await pilot.press(*pressed)
+        await settle(pilot)
+
+    return run
+
+
 def test_home(make_app: MakeApp, snap_compare: Any) -> None:
-    app = make_app(FIXTURES / "scenarios", bundled=True)
-    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+    app = make_app(HOME, FIXTURES / "scenarios")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys())
 
 
 def test_home_with_a_broken_pack_and_a_filter(make_app: MakeApp, snap_compare: Any) -> None:
-    app = make_app(FIXTURES / "scenarios", FIXTURES / "broken", bundled=True)
-    assert snap_compare(app, terminal_size=SIZE, press=["slash", *"en"], run_before=settle)
+    app = make_app(HOME, FIXTURES / "scenarios", FIXTURES / "broken")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("slash", *"en"))
 
 
 def test_names_dialog(make_app: MakeApp, snap_compare: Any) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE, press=["enter"], run_before=settle)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=keys("enter"))
 
 
 def test_conversation_first_turn(make_app: MakeApp, snap_compare: Any) -> None:
     app = make_app(start="fixture-markup")
-    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys())
 
 
 def test_conversation_after_a_typed_reply(make_app: MakeApp, snap_compare: Any) -> None:
@@ -41,8 +61,7 @@ def test_conversation_after_a_typed_reply(make_app: MakeApp, snap_compare: Any) 
         pilot.app.screen.query_one(
             "#reply", Input
         ).value = "Thanks. I've decided to end our work together on the 30th."
-        await pilot.press("enter")
-        await settle(pilot)
+        await keys("enter")(pilot)
 
     app = make_app(start="fixture-markup")
     assert snap_compare(app, terminal_size=SIZE, run_before=typed)
@@ -50,14 +69,14 @@ def test_conversation_after_a_typed_reply(make_app: MakeApp, snap_compare: Any) 
 
 def test_help(make_app: MakeApp, snap_compare: Any) -> None:
     app = make_app(start="fixture-markup")
-    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"], run_before=settle)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("question_mark"))
 
 
 def test_leave_confirmation(make_app: MakeApp, snap_compare: Any) -> None:
     app = make_app(start="fixture-markup")
-    assert snap_compare(app, terminal_size=SIZE, press=["1", "escape"], run_before=settle)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("1", "escape"))
 
 
 def test_ending(make_app: MakeApp, snap_compare: Any) -> None:
     app = make_app(start="fixture-markup")
-    assert snap_compare(app, terminal_size=SIZE, press=["1", "1"], run_before=settle)
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("1", "1"))

@@ -109,8 +109,7 @@ class PartwaysApp(PartwaysState):
     ]
     COMMANDS = App.COMMANDS | {ScenarioCommands}
     BINDINGS = [
-        # Not a priority binding: the conversation screen's own Ctrl+Q asks first.
-        Binding("ctrl+q", "quit", "Quit", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("f1", "help", "Help", show=False),
     ]
 
@@ -322,4 +321,20 @@ class PartwaysApp(PartwaysState):
             self.push_screen(HelpDialog("Keys", text))
 
     async def action_quit(self) -> None:
-        self.exit(0)
+        """Quit; in the middle of a rehearsal (no dialog over it), ask first."""
+        from partways.tui.screens.dialogs import ConfirmDialog
+
+        if self.rehearsal is None or self.screen.is_modal:
+            self.exit(0)
+            return
+
+        def answer(confirmed: bool | None) -> None:
+            if confirmed:
+                self.exit(0)  # on_unmount logs the rehearsal as abandoned
+
+        self.push_screen(
+            ConfirmDialog(
+                "Quit partways? This rehearsal will be logged as abandoned.", "Quit", "Stay"
+            ),
+            answer,
+        )

@@ -44,16 +44,13 @@ class ConversationScreen(PartwaysScreen[Rehearsal]):
     """One rehearsal, turn by turn.
 
     It answers with the rehearsal (``dismiss``) once it reaches an ending or the
-    user leaves it; the app logs it. Quitting from here asks first: the app
-    logs a rehearsal still in progress as abandoned when it closes.
+    user leaves it; the app logs it.
     """
 
     HELP = HELP
     AUTO_FOCUS = "#reply"
     BINDINGS = [
         Binding("escape", "leave", "Leave"),
-        # Before the app's own Ctrl+Q, which quits without asking.
-        Binding("ctrl+q", "quit", "Quit", show=False),
         Binding("pageup", "scroll_transcript(-1)", "Scroll", show=False),
         Binding("pagedown", "scroll_transcript(1)", "Scroll", show=False),
         Binding("f1", "app.help", "Help"),
@@ -154,16 +151,4 @@ class ConversationScreen(PartwaysScreen[Rehearsal]):
         self.app.push_screen(
             ConfirmDialog("Leave this rehearsal? It will be logged as abandoned.", "Leave", "Stay"),
             leave,
-        )
-
-    def action_quit(self) -> None:
-        def quit_(confirmed: bool | None) -> None:
-            if confirmed:
-                self.app.exit(0)  # the app logs the rehearsal as abandoned on closing
-
-        self.app.push_screen(
-            ConfirmDialog(
-                "Quit partways? This rehearsal will be logged as abandoned.", "Quit", "Stay"
-            ),
-            quit_,
         )
