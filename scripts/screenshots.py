@@ -19,10 +19,12 @@ os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 from textual.pilot import Pilot
 
+from partways.loading import PackLoader
 from partways.paths import bundled_scenarios
 from partways.scenario.catalog import load_catalog
 from partways.store.history import HistoryStore
 from partways.tui.app import PartwaysApp
+from partways.tui.screens.conversation import ConversationScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
@@ -56,9 +58,6 @@ async def leave(pilot: Pilot[int]) -> None:
 async def ending(pilot: Pilot[int]) -> None:
     await pilot.press("enter", "enter")
     app = pilot.app
-    assert isinstance(app, PartwaysApp)
-    from partways.tui.screens.conversation import ConversationScreen
-
     for _ in range(20):
         screen = app.screen
         if not isinstance(screen, ConversationScreen):
@@ -82,7 +81,7 @@ async def shoot(name: str, steps: Steps, data: Path) -> Path:
     catalog = load_catalog([bundled_scenarios()])
     # Put the screenshot scenario first so Enter on the home screen starts it.
     catalog.scenarios.sort(key=lambda s: s.id != SCENARIO)
-    app = PartwaysApp(catalog=catalog, store=HistoryStore(data / name))
+    app = PartwaysApp(PackLoader.of(catalog), store=HistoryStore(data / name))
     async with app.run_test(size=SIZE) as pilot:
         await steps(pilot)
         await app.workers.wait_for_complete()
