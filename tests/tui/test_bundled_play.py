@@ -39,6 +39,24 @@ SAMPLES: dict[str, dict[str, str]] = {
         "cave": "Okej, jag stannar en månad till.",
         "hostile": "Det är ditt fel, du betalar aldrig i tid.",
     },
+    "fr": {
+        "firm": "Merci. Ma décision est prise ; je vous envoie les fichiers et les mots de passe vendredi.",
+        "waffle": "Désolée, je pensais peut-être qu'on pourrait faire une pause ?",
+        "cave": "D'accord, je reste un mois de plus.",
+        "hostile": "C'est de votre faute, vous ne payez jamais à temps.",
+    },
+    "hr": {
+        "firm": "Hvala. Moja odluka ostaje; datoteke i lozinke šaljem u petak.",
+        "waffle": "Oprostite, mislila sam da bismo možda mogli napraviti pauzu?",
+        "cave": "Dobro, ostajem još mjesec dana.",
+        "hostile": "Vi ste krivi, nikad ne plaćate na vrijeme.",
+    },
+    "bg": {
+        "firm": "Благодаря. Решението ми е окончателно; ще изпратя файловете и паролите в петък.",
+        "waffle": "Извинявайте, мислех си, че може би бихме могли да направим пауза?",
+        "cave": "Добре, оставам още един месец.",
+        "hostile": "Вие сте виновни, никога не плащате навреме.",
+    },
 }
 
 

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from partways import cli, loading
-from partways.scenario.catalog import Catalog
+from partways.paths import bundled_scenarios
+from partways.scenario.catalog import Catalog, load_catalog
 from partways.tui.app import PartwaysApp
 
 sys.path.insert(0, str(Path(__file__).parent.parent.parent / "benchmarks"))
@@ -47,4 +48,6 @@ def test_big_packs_load_in_a_worker(built: list[PartwaysApp], tmp_path: Path) ->
     assert isinstance(loader, loading.PackLoader) and loader.in_worker()
     assert loader.size() > loading.LOAD_IN_WORKER_ABOVE
     catalog = loader()
-    assert isinstance(catalog, Catalog) and len(catalog.scenarios) == 4
+    bundled = load_catalog([bundled_scenarios()])
+    assert isinstance(catalog, Catalog)
+    assert {s.id for s in catalog.scenarios} == {s.id for s in bundled.scenarios} | {"generated-1000"}
