@@ -40,7 +40,10 @@ SAMPLES: dict[str, dict[str, str]] = {
         "hostile": "Det är ditt fel, du betalar aldrig i tid.",
     },
     "fr": {
-        "firm": "Merci. Ma décision est prise ; je vous envoie les fichiers et les mots de passe vendredi.",
+        "firm": (
+            "Merci. Ma décision est prise ; je vous envoie les fichiers et les mots de passe "
+            "vendredi."
+        ),
         "waffle": "Désolée, je pensais peut-être qu'on pourrait faire une pause ?",
         "cave": "D'accord, je reste un mois de plus.",
         "hostile": "C'est de votre faute, vous ne payez jamais à temps.",

@@ -50,4 +50,5 @@ def test_big_packs_load_in_a_worker(built: list[PartwaysApp], tmp_path: Path) ->
     catalog = loader()
     bundled = load_catalog([bundled_scenarios()])
     assert isinstance(catalog, Catalog)
-    assert {s.id for s in catalog.scenarios} == {s.id for s in bundled.scenarios} | {"generated-1000"}
+    expected = {s.id for s in bundled.scenarios} | {"generated-1000"}
+    assert {s.id for s in catalog.scenarios} == expected
