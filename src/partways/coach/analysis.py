@@ -1,0 +1,515 @@
+"""The coach: read one reply or message draft the way a mentor would.
+
+:func:`analyze` finds what the text contains (the contract's tags, each finding
+with code-point offsets into the ORIGINAL text), judges its stance, scores it,
+and says the one thing to change first. Plain Python, no Textual, no PyYAML.
+
+How the stance is judged (the contract's rule, with density and scope):
+
+1. ``hostile`` when it blames, shows contempt or threatens (a negated blame,
+   "it's not your fault", does not count);
+2. else ``cave`` when it gives the decision away: continues, postpones,
+   reconsiders or bargains ("let's keep going as we are"). A negated reversal
+   ("I won't reconsider", "no amount of money will change it") is a decision;
+3. else ``waffle`` when no decision is stated or acted on (no decision, date,
+   handoff or written follow-up), or when the softeners weigh 1 or more:
+   a hedge, a permission, a question where a statement belongs, an over-explained
+   reason or a buried decision weigh 1 each; an apology, a minimiser or a filler
+   ½; an intensifier ¼. So one "sorry" or one "just" beside a clear decision is
+   still firm; "sorry" + "just", or any hedge on the decision, is not;
+4. else ``firm``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from partways.coach import wordlists
+from partways.coach.lexicon import Lexicon, candidates, match_groups
+from partways.coach.tokens import COMMA, END, NEWLINE, WORD, Token, tokenize
+from partways.scores import ZERO, Said, Scores, score
+from partways.vocab import (
+    CONTENT_TAGS,
+    DECISIVE,
+    FALLBACK_LANGUAGE,
+    LANGUAGES,
+    SOFTENERS,
+    STANCES,
+)
+
+__all__ = [
+    "MAX_CHARS",
+    "Analysis",
+    "Finding",
+    "Hint",
+    "analyze",
+    "language_of",
+]
+
+#: Only this much of a text is read (a pasted novel is judged by its start).
+MAX_CHARS = 20_000
+#: Words a negation reaches forward ("no amount of money will change it").
+NEGATION_REACH = 5
+#: Sentences of preamble before the decision that bury it.
+BURIED_AFTER = 3
+#: Sentences that explain (neither decide, thank, date nor hand off) before it is too long.
+MAX_EXPLAINING = 3
+#: Reason markers before a text over-explains ("more than one reason").
+MAX_REASONS = 1
+#: A reply this long (in words) is too long for the moment, whatever it says.
+MAX_WORDS = 150
+
+#: Findings about the whole text's shape, not a word or phrase.
+STRUCTURAL_KINDS = ("no-decision", "question", "buried", "too-long", "reasons")
+
+#: How much a finding weighs toward ``waffle`` (tag or tag/kind).
+WEIGHTS: dict[str, float] = {
+    "hedge": 1.0,
+    "permission": 1.0,
+    "over-explain": 1.0,
+    "apology": 0.5,
+    "minimizer": 0.5,
+    "filler": 0.5,
+    "filler/intensifier": 0.25,
+}
+
+#: When two findings overlap, the longer wins; on a tie, the earlier tag here.
+TAG_RANK: tuple[str, ...] = (
+    "blame",
+    "reversal",
+    "breakup-phrase",
+    "decision",
+    "in-writing",
+    "handoff",
+    "notice",
+    "gratitude",
+    "permission",
+    "apology",
+    "hedge",
+    "minimizer",
+    "filler",
+    "over-explain",
+)
+_RANK = {tag: n for n, tag in enumerate(TAG_RANK)}
+_STRENGTHS = ("decision", "notice", "handoff", "in-writing", "gratitude")
+_GOOD = frozenset(_STRENGTHS)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the coach found: ``text == original[start:end]`` (code points).
+
+    ``kind`` is the finer category: ``relational``/``propositional``/``disclaimer``
+    for a hedge, ``tag-question`` or ``question`` for a permission, ``intensifier``
+    for a filler, ``contempt``/``threat`` for blame, ``continue``/``postpone``/
+    ``bargain``/``reconsider`` for a reversal, ``negated`` for a decision said as a
+    refusal to reverse, and the structural ones (:data:`STRUCTURAL_KINDS`).
+    """
+
+    tag: str
+    start: int
+    end: int
+    text: str
+    advice: str
+    kind: str = ""
+
+    @property
+    def structural(self) -> bool:
+        """True for a finding about the text's shape (a sentence or more), not a phrase."""
+        return self.kind in STRUCTURAL_KINDS
+
+    @property
+    def weight(self) -> float:
+        """How much it counts toward ``waffle`` (0 for what is not a softener)."""
+        return WEIGHTS.get(f"{self.tag}/{self.kind}", WEIGHTS.get(self.tag, 0.0))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tag": self.tag,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "advice": self.advice,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """A rewrite hint for one sentence that has findings (for the coach pad)."""
+
+    start: int
+    end: int
+    text: str
+    cut: tuple[Finding, ...]
+    move_first: bool
+    advice: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "cut": [f.to_json() for f in self.cut],
+            "move_first": self.move_first,
+            "advice": self.advice,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the coach made of one text."""
+
+    stance: str
+    language: str
+    findings: tuple[Finding, ...]
+    scores: Scores = ZERO
+    note: str = ""
+    hints: tuple[Hint, ...] = ()
+    first_fix: Finding | None = None
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Distinct finding tags in order of first appearance, then the stance (last).
+
+        A structural finding tagged with a stance name (``waffle`` for "no decision")
+        shows only as the stance.
+        """
+        seen: dict[str, None] = {}
+        for finding in self.findings:
+            if finding.tag not in STANCES:
+                seen.setdefault(finding.tag, None)
+        seen.setdefault(self.stance, None)
+        return tuple(seen)
+
+    @property
+    def content_tags(self) -> tuple[str, ...]:
+        """The tags of the contract's content vocabulary (what the log and scores keep)."""
+        return tuple(tag for tag in self.tags if tag in CONTENT_TAGS)
+
+    @property
+    def marks(self) -> tuple[Finding, ...]:
+        """Phrase findings, never overlapping, in order: what to highlight in place."""
+        return tuple(f for f in self.findings if not f.structural)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "stance": self.stance,
+            "language": self.language,
+            "findings": [f.to_json() for f in self.findings],
+            "scores": self.scores.to_json(),
+            "note": self.note,
+        }
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hit:
+    tag: str
+    kind: str
+    first: int  # token index
+    last: int  # token index after the match
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Sentence:
+    first: int
+    last: int
+    start: int
+    end: int
+    words: int
+    question: bool
+    greeting: bool
+
+
+def language_of(lang: object) -> str | None:
+    """A language code the coach knows (``sv-SE`` is ``sv``), or None."""
+    code = str(lang or "").strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else None
+
+
+def _hits(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon) -> list[_Hit]:
+    """Every phrase match, overlaps settled: the longer wins, then the earlier tag."""
+    found: list[tuple[int, int, int, int, int]] = []  # -length, rank, first, last, phrase
+    phrases = lexicon.phrases
+    for i, (kind, key) in enumerate(pairs):
+        if kind == END or kind == NEWLINE or kind == COMMA:
+            continue
+        for pid in candidates(lexicon, kind, key):
+            end = match_groups(phrases[pid].groups, pairs, i)
+            if end > i:
+                length = tokens[end - 1].end - tokens[i].start
+                found.append((-length, _RANK.get(phrases[pid].tag, 99), i, end, pid))
+    found.sort()
+    taken = [False] * len(tokens)
+    hits: list[_Hit] = []
+    for _length, _rank, first, last, pid in found:
+        if any(taken[first:last]):
+            continue
+        for n in range(first, last):
+            taken[n] = True
+        phrase = phrases[pid]
+        hits.append(
+            _Hit(phrase.tag, phrase.kind, first, last, tokens[first].start, tokens[last - 1].end)
+        )
+    hits.sort(key=lambda h: h.first)
+    return hits
+
+
+def _list_matches(
+    pairs: list[tuple[int, str]], lexicon: Lexicon, name: str
+) -> list[tuple[int, int]]:
+    """Token spans of the matches of a special list (negators, reasons...), not overlapping."""
+    phrases = lexicon.lists.get(name, [])
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(pairs)
+    while i < n:
+        best = -1
+        if pairs[i][0] == WORD or name in ("greetings", "questions"):
+            for phrase in phrases:
+                end = match_groups(phrase.groups, pairs, i)
+                best = max(best, end)
+        if best > i:
+            spans.append((i, best))
+            i = best
+        else:
+            i += 1
+    return spans
+
+
+def _negated(hit: _Hit, pairs: list[tuple[int, str]], negators: dict[int, int], stops: set[int]) -> bool:
+    """True when a negator ends within reach before the hit, in the same clause."""
+    k = hit.first - 1
+    reach = 0
+    while k >= 0 and reach <= NEGATION_REACH:
+        kind = pairs[k][0]
+        if kind in (END, NEWLINE, COMMA) or k in stops:
+            return False
+        for start, end in negators.items():
+            if start == k and end <= hit.first:
+                return True
+        k -= 1
+        reach += 1
+    return False
+
+
+def _sentences(
+    tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon
+) -> list[_Sentence]:
+    greeting_starts = {a for a, _b in _list_matches(pairs, lexicon, "greetings")}
+    sentences: list[_Sentence] = []
+    first = 0
+    n = len(tokens)
+    for i in range(n + 1):
+        if i < n and pairs[i][0] not in (END, NEWLINE):
+            continue
+        last = i + 1 if i < n and pairs[i][0] == END else i
+        words = sum(1 for k in range(first, min(last, n)) if pairs[k][0] == WORD)
+        if words:
+            sentences.append(
+                _Sentence(
+                    first,
+                    last,
+                    tokens[first].start,
+                    tokens[last - 1].end,
+                    words,
+                    i < n and pairs[i][1] == "?",
+                    first in greeting_starts,
+                )
+            )
+        first = i + 1
+    return sentences
+
+
+def _sentence_of(sentences: list[_Sentence], token: int) -> int:
+    for n, sentence in enumerate(sentences):
+        if sentence.first <= token < sentence.last:
+            return n
+    return len(sentences) - 1
+
+
+class _Reader:
+    """One analysis in progress."""
+
+    def __init__(self, text: str, lexicon: Lexicon, fallback: Lexicon) -> None:
+        self.text = text
+        self.lexicon = lexicon
+        self.fallback = fallback
+        self.tokens = tokenize(text, lexicon.language)
+        self.pairs = [(t.kind, t.key) for t in self.tokens]
+
+    def advice(self, tag: str, kind: str) -> str:
+        for lexicon in (self.lexicon, self.fallback):
+            advice = lexicon.texts.get("advice", {})
+            found = advice.get(f"{tag}/{kind}") or advice.get(tag)
+            if found:
+                return found
+        return ""
+
+    def finding(self, tag: str, kind: str, start: int, end: int) -> Finding:
+        return Finding(tag, kind=kind, start=start, end=end, text=self.text[start:end],
+                       advice=self.advice(tag, kind))
+
+    def read(self) -> tuple[str, list[Finding]]:
+        pairs, lexicon = self.pairs, self.lexicon
+        hits = _hits(self.tokens, pairs, lexicon)
+        negators = dict(_list_matches(pairs, lexicon, "negators"))
+        stops = {a for a, _b in _list_matches(pairs, lexicon, "boundaries")}
+        kept: list[_Hit] = []
+        for hit in hits:
+            if hit.tag in ("reversal", "blame", "decision") and _negated(hit, pairs, negators, stops):
+                if hit.tag == "reversal":
+                    kept.append(_Hit("decision", "negated", hit.first, hit.last, hit.start, hit.end))
+                continue  # a negated blame or decision says nothing
+            kept.append(hit)
+        findings = [self.finding(h.tag, h.kind, h.start, h.end) for h in kept]
+        findings.extend(self.structure(kept))
+        findings.sort(key=lambda f: (f.start, -f.end, _RANK.get(f.tag, 99)))
+        return self.stance(findings), findings
+
+    def structure(self, hits: list[_Hit]) -> list[Finding]:
+        pairs, lexicon = self.pairs, self.lexicon
+        sentences = _sentences(self.tokens, pairs, lexicon)
+        if not sentences:
+            return []
+        found: list[Finding] = []
+        tags = {h.tag for h in hits}
+        content = [n for n, s in enumerate(sentences) if not s.greeting]
+        by_sentence: dict[int, set[str]] = {}
+        for hit in hits:
+            by_sentence.setdefault(_sentence_of(sentences, hit.first), set()).add(hit.tag)
+
+        # More than one reason.
+        reasons = _list_matches(pairs, lexicon, "reasons")
+        if len(reasons) > MAX_REASONS:
+            first, _last = reasons[MAX_REASONS]
+            sentence = sentences[_sentence_of(sentences, first)]
+            found.append(
+                self.finding("over-explain", "reasons", self.tokens[first].start, sentence.end)
+            )
+
+        # The decision, buried after a preamble.
+        preamble: list[int] = []
+        decided = [n for n in content if "decision" in by_sentence.get(n, set())]
+        if decided:
+            preamble = [n for n in content if n < decided[0] and sentences[n].words >= 3]
+            if len(preamble) >= BURIED_AFTER:
+                found.append(
+                    self.finding(
+                        "over-explain",
+                        "buried",
+                        sentences[preamble[0]].start,
+                        sentences[preamble[-1]].end,
+                    )
+                )
+
+        # Too long for the moment: many sentences that only explain, or too many words.
+        explaining = [
+            n
+            for n in content
+            if sentences[n].words >= 3 and not by_sentence.get(n, set()) & _GOOD
+            and not (decided and n < decided[0] and len(preamble) >= BURIED_AFTER)
+        ]
+        words = sum(s.words for s in sentences)
+        if len(explaining) > MAX_EXPLAINING:
+            for n in explaining[MAX_EXPLAINING:]:
+                found.append(
+                    self.finding("over-explain", "too-long", sentences[n].start, sentences[n].end)
+                )
+        elif words > MAX_WORDS:
+            last = sentences[-1]
+            found.append(self.finding("over-explain", "too-long", last.start, last.end))
+
+        # A question where a statement belongs.
+        question_starts = {a for a, _b in _list_matches(pairs, lexicon, "questions")}
+        for n in content:
+            sentence = sentences[n]
+            if not sentence.question:
+                continue
+            inside = by_sentence.get(n, set())
+            if (
+                inside & {"decision", "notice"}
+                or sentence.first in question_starts
+                or not tags & set(DECISIVE)
+            ) and "permission" not in inside:
+                found.append(self.finding("permission", "question", sentence.start, sentence.end))
+
+        # No decision at all.
+        if not tags & set(DECISIVE) and not tags & {"reversal", "blame"}:
+            where = sentences[content[0]] if content else sentences[0]
+            found.append(self.finding("waffle", "no-decision", where.start, where.end))
+        return found
+
+    @staticmethod
+    def stance(findings: list[Finding]) -> str:
+        tags = {f.tag for f in findings}
+        if "blame" in tags:
+            return "hostile"
+        if "reversal" in tags:
+            return "cave"
+        if not tags & set(DECISIVE):
+            return "waffle"
+        softness = sum(f.weight for f in findings if f.tag in SOFTENERS)
+        return "waffle" if softness >= 1.0 else "firm"
+
+
+# -- the public entry ---------------------------------------------------------------
+
+
+def analyze(text: str, lang: str | None = None) -> Analysis:
+    """Judge one reply or message draft in ``lang`` (detected when None or unknown).
+
+    Never raises: odd input (empty, huge, control characters, emoji, right-to-left
+    text) gives an analysis all the same, ``waffle`` with no findings at worst.
+    Only the first :data:`MAX_CHARS` characters are read.
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    language = language_of(lang)
+    if language is None:
+        language = FALLBACK_LANGUAGE if lang is not None else _detect(text)
+    try:
+        return _analyze(text, language)
+    except Exception:  # pragma: no cover - a broken word list must not break typing
+        return Analysis("waffle", language, ())
+
+
+def _detect(text: str) -> str:
+    try:
+        from partways.coach.detect import detect_language
+
+        return detect_language(text)
+    except Exception:  # pragma: no cover
+        return FALLBACK_LANGUAGE
+
+
+def _analyze(text: str, language: str) -> Analysis:
+    head = text[:MAX_CHARS]
+    if not head.strip():
+        return Analysis("waffle", language, ())
+    lexicon = wordlists.get(language)
+    fallback = wordlists.get(FALLBACK_LANGUAGE)
+    reader = _Reader(head, lexicon, fallback)
+    stance, found = reader.read()
+    findings = tuple(found)
+    content = tuple(t for t in dict.fromkeys(f.tag for f in findings) if t in CONTENT_TAGS)
+    scores = score([Said(head, stance, content)])
+    from partways.coach.notes import first_fix, hints, note
+
+    fix = first_fix(stance, findings)
+    partial = Analysis(stance, language, findings, scores, "", (), fix)
+    return Analysis(
+        stance,
+        language,
+        findings,
+        scores,
+        note(partial, lexicon, fallback),
+        hints(partial, head, reader.tokens, lexicon, fallback),
+        fix,
+    )

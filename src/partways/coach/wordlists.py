@@ -1,0 +1,177 @@
+"""The compiled word lists of every coach language, built once and cached.
+
+Compiling the five files takes tens of milliseconds, more than the rest of
+``partways coach``; so the compiled tables are written to a cache file whose
+name is a hash of everything they are built from (the five data files and the
+compiler's own source). Editing a word list, or the compiler, makes a new name:
+a stale cache is never read. The cache is ``marshal`` data of plain tuples,
+lists, dicts and strings (never pickle): a damaged file is ignored and rebuilt.
+
+The cache lives in ``PARTWAYS_CACHE_DIR`` when set, else in the platform's user
+cache folder (``platformdirs.user_cache_dir("partways")``; on Linux that is
+``$XDG_CACHE_HOME/partways`` or ``~/.cache/partways``, computed here without
+importing platformdirs, which costs more than the whole analysis).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from typing import Any
+
+from partways.coach.lexicon import Lexicon, LexiconError, Phrase, compile_lexicon
+from partways.vocab import FALLBACK_LANGUAGE, LANGUAGES
+
+__all__ = ["CACHE_ENV", "cache_dir", "detect_words", "get", "source_path"]
+
+CACHE_ENV = "PARTWAYS_CACHE_DIR"
+_FORMAT = 1
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_COMPILER = ("lexicon.py", "tokens.py", "wordlists.py")
+#: Largest cache file read back (the five compiled languages take well under this).
+_MAX_CACHE_BYTES = 16 * 1024 * 1024
+
+_loaded: dict[str, Lexicon] = {}
+#: The language codes as plain strings (marshal writes no str subclass such as a StrEnum).
+_LANGUAGES: tuple[str, ...] = tuple(str(code) for code in LANGUAGES)
+
+
+def source_path(language: str) -> str:
+    return os.path.join(_HERE, "lexicons", f"{language}.txt")
+
+
+def cache_dir() -> str:
+    """Where the compiled word lists are cached."""
+    given = os.environ.get(CACHE_ENV)
+    if given:
+        return os.path.expanduser(given)
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        if not base or not os.path.isabs(base):
+            base = os.path.join(os.path.expanduser("~"), ".cache")
+        return os.path.join(base, "partways")
+    from platformdirs import user_cache_dir  # pragma: no cover - other systems
+
+    return user_cache_dir("partways", appauthor=False)  # pragma: no cover
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _sources() -> tuple[dict[str, str], str]:
+    """The text of every language file, and the hash of them and of the compiler."""
+    digest = hashlib.sha256(f"partways-coach-{_FORMAT}".encode())
+    texts: dict[str, str] = {}
+    for name in _COMPILER:
+        digest.update(_read(os.path.join(_HERE, name)))
+    for language in _LANGUAGES:
+        data = _read(source_path(language))
+        digest.update(language.encode() + b"\0" + data + b"\0")
+        texts[language] = data.decode("utf-8")
+    return texts, digest.hexdigest()[:24]
+
+
+def _to_data(lexicon: Lexicon) -> dict[str, Any]:
+    def phrase(p: Phrase) -> tuple[Any, ...]:
+        return (p.tag, p.kind, p.groups, p.source)
+
+    return {
+        "phrases": [phrase(p) for p in lexicon.phrases],
+        "by_word": lexicon.by_word,
+        "by_stem": lexicon.by_stem,
+        "by_num": lexicon.by_num,
+        "anywhere": lexicon.anywhere,
+        "lists": {k: [phrase(p) for p in v] for k, v in lexicon.lists.items()},
+        "texts": lexicon.texts,
+        "detect": sorted(lexicon.detect),
+    }
+
+
+def _from_data(language: str, data: dict[str, Any]) -> Lexicon:
+    lexicon = Lexicon(language)
+    lexicon.phrases = [Phrase(*p) for p in data["phrases"]]
+    lexicon.by_word = data["by_word"]
+    lexicon.by_stem = data["by_stem"]
+    lexicon.by_num = data["by_num"]
+    lexicon.anywhere = data["anywhere"]
+    lexicon.lists = {k: [Phrase(*p) for p in v] for k, v in data["lists"].items()}
+    lexicon.texts = data["texts"]
+    lexicon.detect = frozenset(data["detect"])
+    return lexicon
+
+
+def _load_cache(path: str, key: str) -> dict[str, Lexicon] | None:
+    try:
+        if os.path.getsize(path) > _MAX_CACHE_BYTES:
+            return None
+        data = marshal.loads(_read(path))
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        languages = data["languages"]
+        return {lang: _from_data(lang, languages[lang]) for lang in _LANGUAGES}
+    except Exception:
+        return None
+
+
+def _write_cache(path: str, key: str, compiled: dict[str, Lexicon]) -> None:
+    payload = {"key": key, "languages": {k: _to_data(v) for k, v in compiled.items()}}
+    try:
+        folder = os.path.dirname(path)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            handle.write(marshal.dumps(payload))
+        os.replace(temporary, path)
+        for name in os.listdir(folder):  # older caches of other word lists
+            if name.startswith("coach-") and name.endswith(".marshal") and name != os.path.basename(path):
+                try:
+                    os.remove(os.path.join(folder, name))
+                except OSError:
+                    pass
+    except OSError:
+        pass  # a read-only home: compile every time, still correct
+
+
+def _compile_all(texts: dict[str, str]) -> dict[str, Lexicon]:
+    compiled: dict[str, Lexicon] = {}
+    for language in _LANGUAGES:
+        try:
+            compiled[language] = compile_lexicon(language, texts[language])
+        except LexiconError:
+            if language == FALLBACK_LANGUAGE:
+                raise
+            compiled[language] = Lexicon(language)  # a broken file: no findings, English notes
+    return compiled
+
+
+def _load_all() -> None:
+    texts, key = _sources()
+    path = os.path.join(cache_dir(), f"coach-{key}.marshal")
+    compiled = _load_cache(path, key)
+    if compiled is None:
+        compiled = _compile_all(texts)
+        _write_cache(path, key, compiled)
+    _loaded.update(compiled)
+
+
+def get(language: str) -> Lexicon:
+    """The compiled word lists of ``language`` (one of the coach languages)."""
+    if not _loaded:
+        _load_all()
+    return _loaded[language]
+
+
+def detect_words() -> dict[str, frozenset[str]]:
+    """Each language's list of common words, for language detection."""
+    if not _loaded:
+        _load_all()
+    return {language: _loaded[language].detect for language in _LANGUAGES}
+
+
+def reset() -> None:
+    """Forget what was loaded (tests that edit a word list)."""
+    _loaded.clear()
