@@ -219,13 +219,12 @@ def cmd_history(options: argparse.Namespace) -> int:
 
 
 def cmd_coach(options: argparse.Namespace) -> int:
-    from partways.coach.classify import classify
-    from partways.coach.detect import detect_language
-    from partways.coach.intake import TooLong, for_stream, from_argument, is_blank, read_input
+    """Exit 0 when the text is firm, 1 when it is not (2 for bad arguments)."""
+    from partways.coach.analysis import analyze
+    from partways.coach.intake import TooLong, from_argument, is_blank, read_input
     from partways.fileio import describe
-    from partways.scenario.model import LANGUAGES
-    from partways.scores import Said, score
     from partways.text import visible
+    from partways.vocab import LANGUAGES
 
     if options.lang is not None and options.lang not in LANGUAGES:
         raise UsageError(f"--lang {visible(options.lang)}: use one of {', '.join(LANGUAGES)}")
@@ -237,42 +236,16 @@ def cmd_coach(options: argparse.Namespace) -> int:
         raise UsageError(f"cannot read standard input: {describe(error)}") from None
     if is_blank(text):
         raise UsageError("nothing to coach: the text is empty")
-    lang = options.lang or detect_language(text)
-    analysis = classify(text, lang)
-    scores = score([Said(text, analysis.stance, analysis.tags)]).to_json()
-    payload = {
-        "stance": analysis.stance,
-        "language": analysis.language,
-        "findings": [
-            {"tag": f.tag, "start": f.start, "end": f.end, "text": f.text, "advice": f.advice}
-            for f in analysis.findings
-        ],
-        "scores": scores,
-    }
+    analysis = analyze(text, options.lang)
+    status = 0 if analysis.stance == "firm" else 1
     if options.json:
         # ASCII with \u escapes: the same bytes in any locale, no raw control character.
-        print(json.dumps(payload, ensure_ascii=True))
-        return 0
-    from rich.console import Console
-    from rich.text import Text
+        print(json.dumps(analysis.to_json(), ensure_ascii=True))
+        return status
+    from partways.coach.render import render, wants_colour
 
-    console = Console(highlight=False)
-
-    def show(*parts: str | tuple[str, str]) -> None:
-        # What the terminal's encoding cannot write is escaped, never an error.
-        safe = [
-            (for_stream(p[0], console.encoding), p[1])
-            if isinstance(p, tuple)
-            else for_stream(p, console.encoding)
-            for p in parts
-        ]
-        console.print(Text.assemble(*safe))
-
-    show(("stance: ", "bold"), analysis.stance, f"  ({analysis.language})")
-    for f in analysis.findings:
-        show(f"  {f.tag:<14} ", (f"'{visible(f.text)}'", "yellow"), f"  {visible(f.advice)}")
-    show("  ".join(f"{k} {v}" for k, v in scores.items()))
-    return 0
+    render(analysis, text, sys.stdout, wants_colour(sys.stdout))
+    return status
 
 
 # -- the app ------------------------------------------------------------------

@@ -24,11 +24,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from partways.vocab import SOFTENERS as _SOFTENING_TAGS
+from partways.vocab import Tag
+
 #: The four scores, in the order they are shown and stored.
 SCORE_NAMES: tuple[str, ...] = ("firmness", "brevity", "grace", "handoff")
 
 STANCE_FIRMNESS = {"firm": 100, "hostile": 60, "waffle": 30, "cave": 0}
-SOFTENERS = ("hedge", "permission", "minimizer", "apology", "filler")
+#: The softeners that cost firmness: the vocabulary's, except ``over-explain``,
+#: which costs brevity instead (the formula above).
+SOFTENERS: tuple[str, ...] = tuple(t for t in _SOFTENING_TAGS if t != Tag.OVER_EXPLAIN)
 FREE_WORDS = 25
 
 

@@ -57,11 +57,11 @@ BURIED_AFTER = 3
 MAX_EXPLAINING = 3
 #: Reason markers before a text over-explains ("more than one reason").
 MAX_REASONS = 1
-#: A reply this long (in words) is too long for the moment, whatever it says.
-MAX_WORDS = 150
+#: Words past this many are marked as wordy (a hint toward brevity, weight ½).
+MAX_WORDS = 60
 
 #: Findings about the whole text's shape, not a word or phrase.
-STRUCTURAL_KINDS = ("no-decision", "question", "buried", "too-long", "reasons")
+STRUCTURAL_KINDS = ("no-decision", "question", "buried", "too-long", "wordy", "reasons")
 
 #: How much a finding weighs toward ``waffle`` (tag or tag/kind).
 WEIGHTS: dict[str, float] = {
@@ -72,6 +72,7 @@ WEIGHTS: dict[str, float] = {
     "minimizer": 0.5,
     "filler": 0.5,
     "filler/intensifier": 0.25,
+    "over-explain/wordy": 0.5,
 }
 
 #: When two findings overlap, the longer wins; on a tie, the earlier tag here.
@@ -238,7 +239,7 @@ def _hits(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon) -
     found: list[tuple[int, int, int, int, int]] = []  # -length, rank, first, last, phrase
     phrases = lexicon.phrases
     for i, (kind, key) in enumerate(pairs):
-        if kind == END or kind == NEWLINE or kind == COMMA:
+        if kind in (END, NEWLINE, COMMA):
             continue
         for pid in candidates(lexicon, kind, key):
             end = match_groups(phrases[pid].groups, pairs, i)
@@ -283,7 +284,9 @@ def _list_matches(
     return spans
 
 
-def _negated(hit: _Hit, pairs: list[tuple[int, str]], negators: dict[int, int], stops: set[int]) -> bool:
+def _negated(
+    hit: _Hit, pairs: list[tuple[int, str]], negators: dict[int, int], stops: set[int]
+) -> bool:
     """True when a negator ends within reach before the hit, in the same clause."""
     k = hit.first - 1
     reach = 0
@@ -353,8 +356,14 @@ class _Reader:
         return ""
 
     def finding(self, tag: str, kind: str, start: int, end: int) -> Finding:
-        return Finding(tag, kind=kind, start=start, end=end, text=self.text[start:end],
-                       advice=self.advice(tag, kind))
+        return Finding(
+            tag,
+            kind=kind,
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            advice=self.advice(tag, kind),
+        )
 
     def read(self) -> tuple[str, list[Finding]]:
         pairs, lexicon = self.pairs, self.lexicon
@@ -363,9 +372,13 @@ class _Reader:
         stops = {a for a, _b in _list_matches(pairs, lexicon, "boundaries")}
         kept: list[_Hit] = []
         for hit in hits:
-            if hit.tag in ("reversal", "blame", "decision") and _negated(hit, pairs, negators, stops):
+            if hit.tag in ("reversal", "blame", "decision") and _negated(
+                hit, pairs, negators, stops
+            ):
                 if hit.tag == "reversal":
-                    kept.append(_Hit("decision", "negated", hit.first, hit.last, hit.start, hit.end))
+                    kept.append(
+                        _Hit("decision", "negated", hit.first, hit.last, hit.start, hit.end)
+                    )
                 continue  # a negated blame or decision says nothing
             kept.append(hit)
         findings = [self.finding(h.tag, h.kind, h.start, h.end) for h in kept]
@@ -413,18 +426,20 @@ class _Reader:
         explaining = [
             n
             for n in content
-            if sentences[n].words >= 3 and not by_sentence.get(n, set()) & _GOOD
+            if sentences[n].words >= 3
+            and not by_sentence.get(n, set()) & _GOOD
             and not (decided and n < decided[0] and len(preamble) >= BURIED_AFTER)
         ]
-        words = sum(s.words for s in sentences)
         if len(explaining) > MAX_EXPLAINING:
             for n in explaining[MAX_EXPLAINING:]:
                 found.append(
                     self.finding("over-explain", "too-long", sentences[n].start, sentences[n].end)
                 )
-        elif words > MAX_WORDS:
-            last = sentences[-1]
-            found.append(self.finding("over-explain", "too-long", last.start, last.end))
+        words = [t for t in self.tokens if t.kind == WORD]
+        if len(words) > MAX_WORDS:
+            found.append(
+                self.finding("over-explain", "wordy", words[MAX_WORDS].start, words[-1].end)
+            )
 
         # A question where a statement belongs.
         question_starts = {a for a, _b in _list_matches(pairs, lexicon, "questions")}

@@ -62,7 +62,9 @@ def check_file(path: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     from partways.coach.wordlists import source_path
 
-    paths = list(sys.argv[1:] if argv is None else argv) or [source_path(code) for code in LANGUAGES]
+    paths = list(sys.argv[1:] if argv is None else argv) or [
+        source_path(code) for code in LANGUAGES
+    ]
     problems = [problem for path in paths for problem in check_file(path)]
     for problem in problems:
         print(problem)

@@ -1,10 +1,10 @@
 """Guess which of the coach's languages a text is in (falls back to English).
 
 Cyrillic letters mean Bulgarian (the only coach language written in Cyrillic).
-Otherwise each language scores its common words (the ``[detect]`` section of its
-word list, matched with their accents; a word several languages share counts for each a fraction) and the
-letters only it uses (å ä ö, č ć đ ž š, é è ê à ç ù œ); the best score wins,
-English on a tie or when nothing is recognised.
+Otherwise each language scores its common words (the ``[detect]`` section of
+its word list, matched with their accents; a word several languages share counts
+a fraction for each) and the letters only it uses (å ä ö, č ć đ ž š, é è ê à ç
+ù œ); the best score wins, English on a tie or when nothing is recognised.
 """
 
 from __future__ import annotations
@@ -48,4 +48,3 @@ def detect_language(text: str) -> str:
         counts[lang] = counts.get(lang, 0.0) + weight * sum(lowered.count(ch) for ch in chars)
     best = max(counts, key=lambda lang: (counts[lang], lang == FALLBACK_LANGUAGE))
     return best if counts[best] > 0 else FALLBACK_LANGUAGE
-

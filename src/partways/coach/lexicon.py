@@ -30,10 +30,10 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "Phrase",
-    "compile_pattern",
-    "match_groups",
     "compile_lexicon",
+    "compile_pattern",
     "load_source",
+    "match_groups",
     "parse_source",
 ]
 
@@ -370,9 +370,8 @@ def _run(run: tuple[Slot, ...], tokens: list[tuple[int, str]], i: int, j: int) -
         elif kind == S_COMMA:
             if tkind != COMMA:
                 return -1
-        elif kind == S_END:
-            if tkind != END or key != value:
-                return -1
+        elif kind == S_END and (tkind != END or key != value):
+            return -1
         j += 1
     return j
 

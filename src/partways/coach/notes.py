@@ -110,7 +110,9 @@ def note(analysis: Analysis, lexicon: Lexicon, fallback: Lexicon) -> str:
         lexical = [f for f in findings if f.tag in _SOFT and not f.structural]
         if "decision" not in tags and not tags & {"notice", "handoff", "in-writing"}:
             if lexical:
-                soft = [f.text for f in sorted(lexical, key=lambda f: (_SOFT.index(f.tag), f.start))]
+                soft = [
+                    f.text for f in sorted(lexical, key=lambda f: (_SOFT.index(f.tag), f.start))
+                ]
                 result = say("waffle", quotes=_quote(soft, lexicon, fallback))
             elif fix is not None and fix.kind == "question":
                 result = say("question", quotes=_quote([fix.text], lexicon, fallback, 1))
@@ -119,7 +121,11 @@ def note(analysis: Analysis, lexicon: Lexicon, fallback: Lexicon) -> str:
         elif fix is not None and fix.kind == "question":
             result = say("question", quotes=_quote([fix.text], lexicon, fallback, 1))
         elif fix is not None and fix.kind == "buried":
-            count = sum(1 for part in fix.text.replace("!", ".").replace("?", ".").split(".") if part.strip())
+            count = sum(
+                1
+                for part in fix.text.replace("!", ".").replace("?", ".").split(".")
+                if part.strip()
+            )
             result = say("buried", count=str(max(count, 3)))
         elif fix is not None and fix.kind == "reasons" and say("over_explain"):
             result = say("over_explain", quotes=_quote([fix.text], lexicon, fallback, 1))
@@ -129,9 +135,7 @@ def note(analysis: Analysis, lexicon: Lexicon, fallback: Lexicon) -> str:
             soft = [f.text for f in sorted(lexical, key=lambda f: (_SOFT.index(f.tag), f.start))]
             result = say("waffle_blurred", quotes=_quote(soft, lexicon, fallback))
     else:
-        good = [
-            _say("strengths", t, lexicon, fallback) for t in _STRENGTHS if t in tags
-        ]
+        good = [_say("strengths", t, lexicon, fallback) for t in _STRENGTHS if t in tags]
         result = say("firm", strengths=_join([g for g in good if g][:3], lexicon, fallback))
     if "breakup-phrase" in tags and say("breakup"):
         result += " " + say("breakup")
@@ -153,7 +157,8 @@ def hints(
     for sentence in sentences:
         inside = [f for f in analysis.findings if sentence.start <= f.start < sentence.end]
         covering = [
-            f for f in analysis.findings
+            f
+            for f in analysis.findings
             if f.structural and f.start <= sentence.start and sentence.end <= f.end
         ]
         if not inside and not covering:

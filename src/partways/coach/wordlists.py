@@ -15,6 +15,7 @@ importing platformdirs, which costs more than the whole analysis).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -127,11 +128,13 @@ def _write_cache(path: str, key: str, compiled: dict[str, Lexicon]) -> None:
             handle.write(marshal.dumps(payload))
         os.replace(temporary, path)
         for name in os.listdir(folder):  # older caches of other word lists
-            if name.startswith("coach-") and name.endswith(".marshal") and name != os.path.basename(path):
-                try:
+            if (
+                name.startswith("coach-")
+                and name.endswith(".marshal")
+                and name != os.path.basename(path)
+            ):
+                with contextlib.suppress(OSError):
                     os.remove(os.path.join(folder, name))
-                except OSError:
-                    pass
     except OSError:
         pass  # a read-only home: compile every time, still correct
 
