@@ -10,14 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from partways import __version__
 
+# No typing, dataclasses or pathlib at import time: `partways coach` and
+# `--version` would pay for them (see benchmarks/run.py).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import Any, NoReturn
+
     from partways.scenario.catalog import Catalog
     from partways.scenario.model import Scenario
     from partways.store.history import HistoryStore
@@ -135,6 +138,8 @@ def _store(options: argparse.Namespace) -> HistoryStore:
 
 
 def _check_extra_dirs(options: argparse.Namespace) -> None:
+    from pathlib import Path
+
     for given in getattr(options, "scenarios", []):
         if not Path(given).expanduser().is_dir():
             raise UsageError(f"--scenarios {given}: no such folder")
@@ -222,7 +227,6 @@ def cmd_coach(options: argparse.Namespace) -> int:
     """Exit 0 when the text is firm, 1 when it is not (2 for bad arguments)."""
     from partways.coach.analysis import analyze
     from partways.coach.intake import TooLong, from_argument, is_blank, read_input
-    from partways.fileio import describe
     from partways.text import visible
     from partways.vocab import LANGUAGES
 
@@ -233,6 +237,8 @@ def cmd_coach(options: argparse.Namespace) -> int:
     except TooLong as error:
         raise UsageError(str(error)) from None
     except OSError as error:
+        from partways.fileio import describe
+
         raise UsageError(f"cannot read standard input: {describe(error)}") from None
     if is_blank(text):
         raise UsageError("nothing to coach: the text is empty")
@@ -257,16 +263,34 @@ def cmd_coach(options: argparse.Namespace) -> int:
 LOAD_IN_WORKER_ABOVE = 256 * 1024
 
 
-@dataclass(frozen=True)
 class PackLoader:
     """Loads the scenario packs in ``folders`` when called (in a worker, or right away).
 
     With a ``cache_file``, a catalog validated on an earlier start is reused while
-    no file has changed, so that a warm start never imports YAML.
+    no file has changed, so that a warm start never imports YAML. Immutable.
     """
 
+    __slots__ = ("cache_file", "folders")
     folders: tuple[Path, ...]
-    cache_file: Path | None = None
+    cache_file: Path | None
+
+    def __init__(self, folders: tuple[Path, ...], cache_file: Path | None = None) -> None:
+        object.__setattr__(self, "folders", folders)
+        object.__setattr__(self, "cache_file", cache_file)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PackLoader):
+            return NotImplemented
+        return (self.folders, self.cache_file) == (other.folders, other.cache_file)
+
+    def __hash__(self) -> int:
+        return hash((self.folders, self.cache_file))
+
+    def __repr__(self) -> str:
+        return f"PackLoader(folders={self.folders!r}, cache_file={self.cache_file!r})"
 
     def __call__(self) -> Catalog:
         if self.cache_file is not None:
@@ -331,6 +355,7 @@ def cmd_app(
 
 def cmd_play(options: argparse.Namespace) -> int:
     from difflib import get_close_matches
+    from pathlib import Path
 
     catalog = _catalog(options)
     wanted: str = options.scenario

@@ -22,12 +22,10 @@ How the stance is judged (the contract's rule, with density and scope):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from partways.coach import wordlists
 from partways.coach.lexicon import Lexicon, candidates, match_groups
 from partways.coach.tokens import COMMA, END, NEWLINE, WORD, Token, tokenize
+from partways.record import Record
 from partways.scores import ZERO, Said, Scores, score
 from partways.vocab import (
     CONTENT_TAGS,
@@ -37,6 +35,10 @@ from partways.vocab import (
     SOFTENERS,
     STANCES,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "MAX_CHARS",
@@ -97,8 +99,7 @@ _STRENGTHS = ("decision", "notice", "handoff", "in-writing", "gratitude")
 _GOOD = frozenset(_STRENGTHS)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Record):
     """Something the coach found: ``text == original[start:end]`` (code points).
 
     ``kind`` is the finer category: ``relational``/``propositional``/``disclaimer``
@@ -108,12 +109,19 @@ class Finding:
     refusal to reverse, and the structural ones (:data:`STRUCTURAL_KINDS`).
     """
 
+    __slots__ = ("advice", "end", "kind", "start", "tag", "text")
+    _fields = ("tag", "start", "end", "text", "advice", "kind")
     tag: str
     start: int
     end: int
     text: str
     advice: str
-    kind: str = ""
+    kind: str
+
+    def __init__(
+        self, tag: str, start: int, end: int, text: str, advice: str, kind: str = ""
+    ) -> None:
+        self._init(tag, start, end, text, advice, kind)
 
     @property
     def structural(self) -> bool:
@@ -136,16 +144,28 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Hint:
+class Hint(Record):
     """A rewrite hint for one sentence that has findings (for the coach pad)."""
 
+    __slots__ = ("advice", "cut", "end", "move_first", "start", "text")
+    _fields = ("start", "end", "text", "cut", "move_first", "advice")
     start: int
     end: int
     text: str
     cut: tuple[Finding, ...]
     move_first: bool
     advice: str
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        cut: tuple[Finding, ...],
+        move_first: bool,
+        advice: str,
+    ) -> None:
+        self._init(start, end, text, cut, move_first, advice)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -158,17 +178,37 @@ class Hint:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """What the coach made of one text."""
+class Analysis(Record):
+    """What the coach made of one text.
 
+    ``stance``; ``language``; ``findings`` in text order (phrases and structural
+    findings, see :attr:`marks` for what to highlight); the four ``scores`` of this
+    text alone; the ``note`` (the one thing to change first, or what went well);
+    ``hints``, one per sentence with something to fix; ``first_fix``, the finding
+    the note is about (None when the text is firm and clean).
+    """
+
+    __slots__ = ("findings", "first_fix", "hints", "language", "note", "scores", "stance")
+    _fields = ("stance", "language", "findings", "scores", "note", "hints", "first_fix")
     stance: str
     language: str
     findings: tuple[Finding, ...]
-    scores: Scores = ZERO
-    note: str = ""
-    hints: tuple[Hint, ...] = ()
-    first_fix: Finding | None = None
+    scores: Scores
+    note: str
+    hints: tuple[Hint, ...]
+    first_fix: Finding | None
+
+    def __init__(
+        self,
+        stance: str,
+        language: str,
+        findings: tuple[Finding, ...],
+        scores: Scores = ZERO,
+        note: str = "",
+        hints: tuple[Hint, ...] = (),
+        first_fix: Finding | None = None,
+    ) -> None:
+        self._init(stance, language, findings, scores, note, hints, first_fix)
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -207,25 +247,42 @@ class Analysis:
 # -- reading ----------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Hit:
-    tag: str
-    kind: str
-    first: int  # token index
-    last: int  # token index after the match
-    start: int
-    end: int
+    """A phrase match: tokens ``first`` up to ``last``, text ``start`` up to ``end``."""
+
+    __slots__ = ("end", "first", "kind", "last", "start", "tag")
+
+    def __init__(self, tag: str, kind: str, first: int, last: int, start: int, end: int) -> None:
+        self.tag = tag
+        self.kind = kind
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
 
 
-@dataclass(slots=True)
 class _Sentence:
-    first: int
-    last: int
-    start: int
-    end: int
-    words: int
-    question: bool
-    greeting: bool
+    """A sentence (or line): its tokens, its text span, and what it is like."""
+
+    __slots__ = ("end", "first", "greeting", "last", "question", "start", "words")
+
+    def __init__(
+        self,
+        first: int,
+        last: int,
+        start: int,
+        end: int,
+        words: int,
+        question: bool,
+        greeting: bool,
+    ) -> None:
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.words = words
+        self.question = question
+        self.greeting = greeting
 
 
 def language_of(lang: object) -> str | None:

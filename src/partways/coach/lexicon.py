@@ -19,8 +19,6 @@ files' content (:mod:`partways.coach.cache`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from partways.coach.tokens import COMMA, END, NEWLINE, NUM, WORD, fold, tokenize
 from partways.vocab import CONTENT_TAGS, LANGUAGES, STANCES
 
@@ -67,29 +65,43 @@ Slot = tuple[str, str]
 Group = tuple[tuple[Slot, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
 class Phrase:
-    """One expanded pattern: slots to match, and what a match means."""
+    """One compiled pattern: the groups to match, and what a match means."""
 
-    tag: str
-    kind: str
-    groups: tuple[Group, ...]
-    source: str
+    __slots__ = ("groups", "kind", "source", "tag")
+
+    def __init__(self, tag: str, kind: str, groups: tuple[Group, ...], source: str) -> None:
+        self.tag = tag
+        self.kind = kind
+        self.groups = groups
+        self.source = source
 
 
-@dataclass(slots=True)
 class Lexicon:
     """A compiled language file."""
 
-    language: str
-    phrases: list[Phrase] = field(default_factory=list)
-    by_word: dict[str, list[int]] = field(default_factory=dict)
-    by_stem: dict[str, list[int]] = field(default_factory=dict)  # first two letters -> ids
-    by_num: list[int] = field(default_factory=list)
-    anywhere: list[int] = field(default_factory=list)
-    lists: dict[str, list[Phrase]] = field(default_factory=dict)
-    texts: dict[str, dict[str, str]] = field(default_factory=dict)
-    detect: frozenset[str] = frozenset()
+    __slots__ = (
+        "anywhere",
+        "by_num",
+        "by_stem",
+        "by_word",
+        "detect",
+        "language",
+        "lists",
+        "phrases",
+        "texts",
+    )
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.phrases: list[Phrase] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.by_stem: dict[str, list[int]] = {}  # first two letters of a stem -> ids
+        self.by_num: list[int] = []
+        self.anywhere: list[int] = []  # phrases that may start anywhere
+        self.lists: dict[str, list[Phrase]] = {}
+        self.texts: dict[str, dict[str, str]] = {}
+        self.detect: frozenset[str] = frozenset()
 
     def text(self, section: str, key: str, default: str = "") -> str:
         return self.texts.get(section, {}).get(key, default)

@@ -6,13 +6,12 @@ The words come from the language file's ``[notes]`` and ``[hints]`` sections
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from partways.coach.lexicon import Lexicon
-from partways.coach.tokens import Token
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from partways.coach.analysis import Analysis, Finding, Hint
+    from partways.coach.tokens import Token
 
 __all__ = ["FIX_ORDER", "first_fix", "hints", "note"]
 

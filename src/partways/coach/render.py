@@ -9,11 +9,14 @@ the terminal's encoding cannot write is escaped.
 from __future__ import annotations
 
 import os
-from typing import IO
 
 from partways.coach.analysis import Analysis, Finding
 from partways.coach.intake import for_stream
 from partways.text import visible
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO
 
 __all__ = ["STYLES", "marked_lines", "render", "wants_colour"]
 
@@ -46,7 +49,7 @@ def wants_colour(stream: IO[str]) -> bool:
         return False
 
 
-Piece = tuple[str, "Finding | None"]
+Piece = tuple[str, Finding | None]
 
 
 def marked_lines(text: str, marks: tuple[Finding, ...]) -> list[list[Piece]]:

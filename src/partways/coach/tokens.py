@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["COMMA", "END", "NEWLINE", "NUM", "WORD", "Token", "fold", "tokenize"]
 
@@ -47,12 +49,19 @@ _LATIN_LIMIT = "\u0250"  # base letters below this are Latin: their accents are 
 _SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    kind: int
-    key: str
-    start: int
-    end: int
+    """One token: its kind, its matching key, and its span in the original text."""
+
+    __slots__ = ("end", "key", "kind", "start")
+
+    def __init__(self, kind: int, key: str, start: int, end: int) -> None:
+        self.kind = kind
+        self.key = key
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind}, {self.key!r}, {self.start}, {self.end})"
 
 
 def fold(word: str) -> str:

@@ -16,14 +16,17 @@ importing platformdirs, which costs more than the whole analysis).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
-from typing import Any
+import zlib
 
 from partways.coach.lexicon import Lexicon, LexiconError, Phrase, compile_lexicon
 from partways.vocab import FALLBACK_LANGUAGE, LANGUAGES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["CACHE_ENV", "cache_dir", "detect_words", "get", "source_path"]
 
@@ -65,15 +68,18 @@ def _read(path: str) -> bytes:
 
 def _sources() -> tuple[dict[str, str], str]:
     """The text of every language file, and the hash of them and of the compiler."""
-    digest = hashlib.sha256(f"partways-coach-{_FORMAT}".encode())
+    # Two independent checksums and the length: a content key, not a security one
+    # (hashlib costs more to import than the rest of the coach takes to run).
+    parts = [f"partways-coach-{_FORMAT}".encode()]
     texts: dict[str, str] = {}
     for name in _COMPILER:
-        digest.update(_read(os.path.join(_HERE, name)))
+        parts.append(_read(os.path.join(_HERE, name)))
     for language in _LANGUAGES:
         data = _read(source_path(language))
-        digest.update(language.encode() + b"\0" + data + b"\0")
+        parts.append(language.encode() + b"\0" + data + b"\0")
         texts[language] = data.decode("utf-8")
-    return texts, digest.hexdigest()[:24]
+    blob = b"".join(parts)
+    return texts, f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}{len(blob):x}"
 
 
 def _to_data(lexicon: Lexicon) -> dict[str, Any]:
