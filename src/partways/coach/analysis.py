@@ -95,6 +95,7 @@ TAG_RANK: tuple[str, ...] = (
     "over-explain",
 )
 _RANK = {tag: n for n, tag in enumerate(TAG_RANK)}
+_FIRST = frozenset({"blame", "reversal", "decision"})
 _STRENGTHS = ("decision", "notice", "handoff", "in-writing", "gratitude")
 _GOOD = frozenset(_STRENGTHS)
 
@@ -292,8 +293,11 @@ def language_of(lang: object) -> str | None:
 
 
 def _hits(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon) -> list[_Hit]:
-    """Every phrase match, overlaps settled: the longer wins, then the earlier tag."""
-    found: list[tuple[int, int, int, int, int]] = []  # -length, rank, first, last, phrase
+    """Every phrase match, overlaps settled: blame, reversal and decision first (a date
+    inside "give it until the end of the year" does not hide the postponing), then
+    the longer match, then the earlier tag."""
+    # (blame/reversal/decision first, -length, rank, first token, last token, phrase id)
+    found: list[tuple[int, int, int, int, int, int]] = []
     phrases = lexicon.phrases
     for i, (kind, key) in enumerate(pairs):
         if kind in (END, NEWLINE, COMMA):
@@ -302,11 +306,13 @@ def _hits(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon) -
             end = match_groups(phrases[pid].groups, pairs, i)
             if end > i:
                 length = tokens[end - 1].end - tokens[i].start
-                found.append((-length, _RANK.get(phrases[pid].tag, 99), i, end, pid))
+                tag = phrases[pid].tag
+                first = 0 if tag in _FIRST else 1
+                found.append((first, -length, _RANK.get(tag, 99), i, end, pid))
     found.sort()
     taken = [False] * len(tokens)
     hits: list[_Hit] = []
-    for _length, _rank, first, last, pid in found:
+    for _first, _length, _rank, first, last, pid in found:
         if any(taken[first:last]):
             continue
         for n in range(first, last):
@@ -344,16 +350,15 @@ def _list_matches(
 def _negated(
     hit: _Hit, pairs: list[tuple[int, str]], negators: dict[int, int], stops: set[int]
 ) -> bool:
-    """True when a negator ends within reach before the hit, in the same clause."""
+    """True when a negator starts within reach before the hit, in the same clause."""
     k = hit.first - 1
     reach = 0
     while k >= 0 and reach <= NEGATION_REACH:
         kind = pairs[k][0]
         if kind in (END, NEWLINE, COMMA) or k in stops:
             return False
-        for start, end in negators.items():
-            if start == k and end <= hit.first:
-                return True
+        if k in negators:  # a negator that starts before the hit ("even at double the rate")
+            return True
         k -= 1
         reach += 1
     return False
