@@ -437,6 +437,11 @@ class _Reader:
             if hit.tag in ("reversal", "blame", "decision") and _negated(
                 hit, pairs, negators, stops
             ):
+                if hit.tag == "decision" and hit.first in negators:
+                    # A refusal ("ne nastavljam", "I won't continue") after another negator
+                    # is negative concord ("not even for double, I won't"): still a decision.
+                    kept.append(hit)
+                    continue
                 if hit.tag == "reversal":
                     kept.append(
                         _Hit("decision", "negated", hit.first, hit.last, hit.start, hit.end)
@@ -514,7 +519,7 @@ class _Reader:
                 inside & {"decision", "notice"}
                 or sentence.first in question_starts
                 or not tags & set(DECISIVE)
-            ) and "permission" not in inside:
+            ) and ("permission" not in inside or inside & {"decision", "notice"}):
                 found.append(self.finding("permission", "question", sentence.start, sentence.end))
 
         # No decision at all.
