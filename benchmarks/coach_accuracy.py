@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from partways.vocab import LANGUAGES, STANCES  # noqa: E402
-from tests.coach_corpus.corpus import Result, evaluate, splits  # noqa: E402
+from partways.vocab import LANGUAGES, STANCES
+from tests.coach_corpus.corpus import Result, evaluate, splits
 
 GOALS = {"en": 0.90}
 OTHER_GOAL = 0.80

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -42,7 +43,7 @@ def check(analysis: Analysis, text: str) -> None:
         assert 0 <= f.start < f.end <= min(len(text), MAX_CHARS)
         assert text[f.start : f.end] == f.text
     marks = analysis.marks
-    assert all(a.end <= b.start for a, b in zip(marks, marks[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(marks))
     for hint in analysis.hints:
         assert text[hint.start : hint.end] == hint.text and hint.advice
     assert isinstance(analysis.note, str)

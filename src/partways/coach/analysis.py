@@ -23,7 +23,7 @@ How the stance is judged (the contract's rule, with density and scope):
 from __future__ import annotations
 
 from partways.coach import wordlists
-from partways.coach.lexicon import Lexicon, candidates, match_groups
+from partways.coach.lexicon import Lexicon, Segment, candidates, match_groups, next_keys
 from partways.coach.tokens import COMMA, END, NEWLINE, WORD, Token, tokenize
 from partways.record import Record
 from partways.scores import ZERO, Said, Scores, score
@@ -38,6 +38,7 @@ from partways.vocab import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 __all__ = [
@@ -61,6 +62,9 @@ MAX_EXPLAINING = 3
 MAX_REASONS = 1
 #: Words past this many are marked as wordy (a hint toward brevity, weight ½).
 MAX_WORDS = 60
+
+#: Sentences remembered per language for live typing (see Lexicon.memo).
+_MEMO_SIZE = 2_048
 
 #: Findings about the whole text's shape, not a word or phrase.
 STRUCTURAL_KINDS = ("no-decision", "question", "buried", "too-long", "wordy", "reasons")
@@ -189,15 +193,15 @@ class Analysis(Record):
     the note is about (None when the text is firm and clean).
     """
 
-    __slots__ = ("findings", "first_fix", "hints", "language", "note", "scores", "stance")
+    __slots__ = ("_hints", "findings", "first_fix", "language", "note", "scores", "stance")
     _fields = ("stance", "language", "findings", "scores", "note", "hints", "first_fix")
     stance: str
     language: str
     findings: tuple[Finding, ...]
     scores: Scores
     note: str
-    hints: tuple[Hint, ...]
     first_fix: Finding | None
+    _hints: tuple[Hint, ...] | Callable[[], tuple[Hint, ...]]
 
     def __init__(
         self,
@@ -206,10 +210,29 @@ class Analysis(Record):
         findings: tuple[Finding, ...],
         scores: Scores = ZERO,
         note: str = "",
-        hints: tuple[Hint, ...] = (),
+        hints: tuple[Hint, ...] | Callable[[], tuple[Hint, ...]] = (),
         first_fix: Finding | None = None,
     ) -> None:
-        self._init(stance, language, findings, scores, note, hints, first_fix)
+        for name, value in (
+            ("stance", stance),
+            ("language", language),
+            ("findings", findings),
+            ("scores", scores),
+            ("note", note),
+            ("_hints", hints),
+            ("first_fix", first_fix),
+        ):
+            object.__setattr__(self, name, value)
+
+    @property
+    def hints(self) -> tuple[Hint, ...]:
+        """A rewrite hint per sentence with something to fix (worked out when first asked:
+        live highlighting never pays for it)."""
+        hints = self._hints
+        if callable(hints):
+            hints = hints()
+            object.__setattr__(self, "_hints", hints)
+        return hints
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -299,10 +322,11 @@ def _hits(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon) -
     # (blame/reversal/decision first, -length, rank, first token, last token, phrase id)
     found: list[tuple[int, int, int, int, int, int]] = []
     phrases = lexicon.phrases
+    after = next_keys(pairs)
     for i, (kind, key) in enumerate(pairs):
         if kind in (END, NEWLINE, COMMA):
             continue
-        for pid in candidates(lexicon, kind, key):
+        for pid in candidates(lexicon, kind, key, after[i]):
             end = match_groups(phrases[pid].groups, pairs, i)
             if end > i:
                 length = tokens[end - 1].end - tokens[i].start
@@ -326,24 +350,30 @@ def _hits(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon) -
 
 
 def _list_matches(
-    pairs: list[tuple[int, str]], lexicon: Lexicon, name: str
+    pairs: list[tuple[int, str]], lexicon: Lexicon, name: str, starts: list[int] | None = None
 ) -> list[tuple[int, int]]:
-    """Token spans of the matches of a special list (negators, reasons...), not overlapping."""
-    phrases = lexicon.lists.get(name, [])
+    """Token spans of the matches of a special list (negators, reasons...), not overlapping.
+
+    ``starts``: the only token indexes to try (sentence starts, for anchored lists).
+    """
+    index = lexicon.lists.get(name)
+    if index is None:
+        return []
+    phrases = index.phrases
+    after = next_keys(pairs)
     spans: list[tuple[int, int]] = []
-    i = 0
     n = len(pairs)
-    while i < n:
+    at = -1
+    for i in range(n) if starts is None else starts:
+        if i < at or i >= n:
+            continue
+        kind, key = pairs[i]
         best = -1
-        if pairs[i][0] == WORD or name in ("greetings", "questions"):
-            for phrase in phrases:
-                end = match_groups(phrase.groups, pairs, i)
-                best = max(best, end)
+        for pid in candidates(index, kind, key, after[i]):
+            best = max(best, match_groups(phrases[pid].groups, pairs, i))
         if best > i:
             spans.append((i, best))
-            i = best
-        else:
-            i += 1
+            at = best
     return spans
 
 
@@ -367,7 +397,8 @@ def _negated(
 def _sentences(
     tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon
 ) -> list[_Sentence]:
-    greeting_starts = {a for a, _b in _list_matches(pairs, lexicon, "greetings")}
+    starts = [0, *(i + 1 for i, (kind, _key) in enumerate(pairs) if kind in (END, NEWLINE))]
+    greeting_starts = {a for a, _b in _list_matches(pairs, lexicon, "greetings", starts)}
     sentences: list[_Sentence] = []
     first = 0
     n = len(tokens)
@@ -408,6 +439,7 @@ class _Reader:
         self.fallback = fallback
         self.tokens = tokenize(text, lexicon.language)
         self.pairs = [(t.kind, t.key) for t in self.tokens]
+        self.sentences: list[_Sentence] = []
 
     def advice(self, tag: str, kind: str) -> str:
         for lexicon in (self.lexicon, self.fallback):
@@ -428,8 +460,37 @@ class _Reader:
         )
 
     def read(self) -> tuple[str, list[Finding]]:
-        pairs, lexicon = self.pairs, self.lexicon
-        hits = _hits(self.tokens, pairs, lexicon)
+        kept: list[_Hit] = []
+        self.reasons: list[tuple[int, int]] = []
+        tokens, pairs, memo = self.tokens, self.pairs, self.lexicon.memo
+        start = 0
+        n = len(pairs)
+        for i in range(n):
+            if pairs[i][0] not in (END, NEWLINE) and i < n - 1:
+                continue
+            end = i + 1
+            key = tuple(pairs[start:end])
+            found = memo.get(key)
+            if found is None:
+                found = self.segment(tokens[start:end], list(key))
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[key] = found
+            hits, reasons = found
+            for tag, kind, first, last in hits:
+                a, b = first + start, last + start
+                kept.append(_Hit(tag, kind, a, b, tokens[a].start, tokens[b - 1].end))
+            self.reasons.extend((a + start, b + start) for a, b in reasons)
+            start = end
+        findings = [self.finding(h.tag, h.kind, h.start, h.end) for h in kept]
+        findings.extend(self.structure(kept))
+        findings.sort(key=lambda f: (f.start, -f.end, _RANK.get(f.tag, 99)))
+        return self.stance(findings), findings
+
+    def segment(self, tokens: list[Token], pairs: list[tuple[int, str]]) -> Segment:
+        """The hits (negation settled) and reason markers of one sentence, by token index."""
+        lexicon = self.lexicon
+        hits = _hits(tokens, pairs, lexicon)
         negators = dict(_list_matches(pairs, lexicon, "negators"))
         stops = {a for a, _b in _list_matches(pairs, lexicon, "boundaries")}
         kept: list[_Hit] = []
@@ -448,14 +509,12 @@ class _Reader:
                     )
                 continue  # a negated blame or decision says nothing
             kept.append(hit)
-        findings = [self.finding(h.tag, h.kind, h.start, h.end) for h in kept]
-        findings.extend(self.structure(kept))
-        findings.sort(key=lambda f: (f.start, -f.end, _RANK.get(f.tag, 99)))
-        return self.stance(findings), findings
+        reasons = _list_matches(pairs, lexicon, "reasons")
+        return [(h.tag, h.kind, h.first, h.last) for h in kept], reasons
 
     def structure(self, hits: list[_Hit]) -> list[Finding]:
         pairs, lexicon = self.pairs, self.lexicon
-        sentences = _sentences(self.tokens, pairs, lexicon)
+        sentences = self.sentences = _sentences(self.tokens, pairs, lexicon)
         if not sentences:
             return []
         found: list[Finding] = []
@@ -466,7 +525,7 @@ class _Reader:
             by_sentence.setdefault(_sentence_of(sentences, hit.first), set()).add(hit.tag)
 
         # More than one reason.
-        reasons = _list_matches(pairs, lexicon, "reasons")
+        reasons = self.reasons
         if len(reasons) > MAX_REASONS:
             first, _last = reasons[MAX_REASONS]
             sentence = sentences[_sentence_of(sentences, first)]
@@ -509,7 +568,9 @@ class _Reader:
             )
 
         # A question where a statement belongs.
-        question_starts = {a for a, _b in _list_matches(pairs, lexicon, "questions")}
+        question_starts = {
+            a for a, _b in _list_matches(pairs, lexicon, "questions", [s.first for s in sentences])
+        }
         for n in content:
             sentence = sentences[n]
             if not sentence.question:
@@ -586,12 +647,13 @@ def _analyze(text: str, language: str) -> Analysis:
 
     fix = first_fix(stance, findings)
     partial = Analysis(stance, language, findings, scores, "", (), fix)
+    sentences = reader.sentences
     return Analysis(
         stance,
         language,
         findings,
         scores,
         note(partial, lexicon, fallback),
-        hints(partial, head, reader.tokens, lexicon, fallback),
+        lambda: hints(partial, head, sentences, lexicon, fallback),
         fix,
     )

@@ -32,6 +32,7 @@ __all__ = [
     "compile_pattern",
     "load_source",
     "match_groups",
+    "next_keys",
     "parse_source",
 ]
 
@@ -63,6 +64,8 @@ class LexiconError(ValueError):
 
 Slot = tuple[str, str]
 Group = tuple[tuple[Slot, ...], ...]
+#: What one sentence holds: hits (tag, kind, first token, last token) and reason spans.
+Segment = tuple[list[tuple[str, str, int, int]], list[tuple[int, int]]]
 
 
 class Phrase:
@@ -83,11 +86,13 @@ class Lexicon:
     __slots__ = (
         "anywhere",
         "by_num",
+        "by_pair",
         "by_stem",
         "by_word",
         "detect",
         "language",
         "lists",
+        "memo",
         "phrases",
         "texts",
     )
@@ -96,12 +101,17 @@ class Lexicon:
         self.language = language
         self.phrases: list[Phrase] = []
         self.by_word: dict[str, list[int]] = {}
+        # "first second" -> ids: phrases whose first two words are plain words
+        self.by_pair: dict[str, list[int]] = {}
         self.by_stem: dict[str, list[int]] = {}  # first two letters of a stem -> ids
         self.by_num: list[int] = []
         self.anywhere: list[int] = []  # phrases that may start anywhere
-        self.lists: dict[str, list[Phrase]] = {}
+        self.lists: dict[str, Lexicon] = {}  # the special lists, each indexed alike
         self.texts: dict[str, dict[str, str]] = {}
         self.detect: frozenset[str] = frozenset()
+        #: What each sentence was found to hold, by its tokens (live typing re-reads
+        #: only the sentence that changed). Bounded; not saved in the cache.
+        self.memo: dict[tuple[tuple[int, str], ...], Segment] = {}
 
     def text(self, section: str, key: str, default: str = "") -> str:
         return self.texts.get(section, {}).get(key, default)
@@ -274,7 +284,7 @@ def compile_lexicon(language: str, source: str) -> Lexicon:
             if phrase is None:
                 continue
             if section in LIST_SECTIONS:
-                lexicon.lists.setdefault(section, []).append(phrase)
+                _index(lexicon.lists.setdefault(section, Lexicon(language)), phrase)
             else:
                 _index(lexicon, phrase)
     lexicon.detect = frozenset(detect)
@@ -299,9 +309,40 @@ def first_slots(groups: tuple[Group, ...]) -> list[Slot] | None:
     return None
 
 
+def _paths(groups: tuple[Group, ...], g: int, limit: int) -> list[tuple[Slot, ...]] | None:
+    """The first ``limit`` matching slots of every path through ``groups[g:]``
+    (anchors skipped); None when there are too many paths to list."""
+    if g == len(groups) or limit == 0:
+        return [()]
+    out: list[tuple[Slot, ...]] = []
+    for run in groups[g]:
+        head = tuple(s for s in run if s[0] not in (S_BOS, S_EOS))[:limit]
+        if len(head) >= limit:
+            out.append(head)
+            continue
+        rest = _paths(groups, g + 1, limit - len(head))
+        if rest is None:
+            return None
+        out.extend(head + r for r in rest)
+        if len(out) > 256:
+            return None
+    return out
+
+
 def _index(lexicon: Lexicon, phrase: Phrase) -> None:
     number = len(lexicon.phrases)
     lexicon.phrases.append(phrase)
+    paths = _paths(phrase.groups, 0, 2)
+    if (
+        paths is not None
+        and paths
+        and all(len(p) == 2 and p[0][0] == S_WORD and p[1][0] == S_WORD for p in paths)
+    ):
+        for first, second in paths:
+            ids = lexicon.by_pair.setdefault(f"{first[1]} {second[1]}", [])
+            if not ids or ids[-1] != number:
+                ids.append(number)
+        return
     firsts = first_slots(phrase.groups)
     if firsts is None:
         lexicon.anywhere.append(number)
@@ -388,14 +429,33 @@ def _run(run: tuple[Slot, ...], tokens: list[tuple[int, str]], i: int, j: int) -
     return j
 
 
-def candidates(lexicon: Lexicon, kind: int, key: str) -> list[int]:
-    """Ids of the phrases that may start at a token of this kind and key."""
+def candidates(lexicon: Lexicon, kind: int, key: str, after: str = "") -> list[int]:
+    """Ids of the phrases that may start at a token of this kind and key (``after``:
+    the key of the next word, commas skipped)."""
     found: list[int] = []
     if kind == WORD:
         found.extend(lexicon.by_word.get(key, ()))
+        if after:
+            found.extend(lexicon.by_pair.get(f"{key} {after}", ()))
         found.extend(lexicon.by_stem.get(key[:2], ()))
     elif kind == NUM:
         found.extend(lexicon.by_word.get(key, ()))
+        if after:
+            found.extend(lexicon.by_pair.get(f"{key} {after}", ()))
         found.extend(lexicon.by_num)
     found.extend(lexicon.anywhere)
     return found
+
+
+def next_keys(pairs: list[tuple[int, str]]) -> list[str]:
+    """For each token, the key of the next word or number (commas skipped), or ""."""
+    out = [""] * len(pairs)
+    following = ""
+    for i in range(len(pairs) - 1, -1, -1):
+        out[i] = following
+        kind, key = pairs[i]
+        if kind in (WORD, NUM):
+            following = key
+        elif kind != COMMA:
+            following = ""
+    return out

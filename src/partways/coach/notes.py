@@ -10,8 +10,7 @@ from partways.coach.lexicon import Lexicon
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from partways.coach.analysis import Analysis, Finding, Hint
-    from partways.coach.tokens import Token
+    from partways.coach.analysis import Analysis, Finding, Hint, _Sentence
 
 __all__ = ["FIX_ORDER", "first_fix", "hints", "note"]
 
@@ -38,11 +37,11 @@ _SOFT = ("hedge", "permission", "apology", "minimizer", "filler", "over-explain"
 _STRENGTHS = ("decision", "notice", "handoff", "in-writing", "gratitude")
 
 
+_ORDER = {key: n for n, key in enumerate(FIX_ORDER)}
+
+
 def _rank(finding: Finding) -> int:
-    for n, key in enumerate(FIX_ORDER):
-        if key == finding.tag or key == f"{finding.tag}/{finding.kind}":
-            return n
-    return len(FIX_ORDER)
+    return _ORDER.get(f"{finding.tag}/{finding.kind}", _ORDER.get(finding.tag, len(FIX_ORDER)))
 
 
 def first_fix(stance: str, findings: tuple[Finding, ...]) -> Finding | None:
@@ -144,13 +143,15 @@ def note(analysis: Analysis, lexicon: Lexicon, fallback: Lexicon) -> str:
 
 
 def hints(
-    analysis: Analysis, text: str, tokens: list[Token], lexicon: Lexicon, fallback: Lexicon
+    analysis: Analysis,
+    text: str,
+    sentences: list[_Sentence],
+    lexicon: Lexicon,
+    fallback: Lexicon,
 ) -> tuple[Hint, ...]:
     """A rewrite hint for each sentence that has something to fix (the coach pad)."""
-    from partways.coach.analysis import Hint, _sentences
+    from partways.coach.analysis import Hint
 
-    pairs = [(t.kind, t.key) for t in tokens]
-    sentences = _sentences(tokens, pairs, lexicon)
     first_content = next((s for s in sentences if not s.greeting and s.words >= 3), None)
     out: list[Hint] = []
     for sentence in sentences:

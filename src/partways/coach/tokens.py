@@ -79,8 +79,38 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+#: Where text is cut for the memo: after a sentence end or line break followed by space.
+_SEGMENT = re.compile(r"(?<=[.!?;…\n])(?=\s)")
+_MEMO: dict[tuple[str, str, int], list[Token]] = {}
+_MEMO_SIZE = 4_096
+
+
 def tokenize(text: str, language: str = "en") -> list[Token]:
-    """Every token of ``text``, in order; ``text[t.start:t.end]`` is what each one read."""
+    """Every token of ``text``, in order; ``text[t.start:t.end]`` is what each one read.
+
+    Sentences already seen at the same offset (live typing re-reads the same text)
+    come from a memo: tokens are never changed after they are made.
+    """
+    if len(text) < 80:
+        return _tokenize(text, language)
+    tokens: list[Token] = []
+    at = 0
+    for piece in _SEGMENT.split(text):
+        key = (language, piece, at)
+        found = _MEMO.get(key)
+        if found is None:
+            found = [
+                Token(t.kind, t.key, t.start + at, t.end + at) for t in _tokenize(piece, language)
+            ]
+            if len(_MEMO) >= _MEMO_SIZE:
+                _MEMO.clear()
+            _MEMO[key] = found
+        tokens.extend(found)
+        at += len(piece)
+    return tokens
+
+
+def _tokenize(text: str, language: str) -> list[Token]:
     tokens: list[Token] = []
     elide = language == "fr"
     contract = language == "en"

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["CACHE_ENV", "cache_dir", "detect_words", "get", "source_path"]
 
 CACHE_ENV = "PARTWAYS_CACHE_DIR"
-_FORMAT = 1
+_FORMAT = 3
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _COMPILER = ("lexicon.py", "tokens.py", "wordlists.py")
 #: Largest cache file read back (the five compiled languages take well under this).
@@ -89,10 +89,11 @@ def _to_data(lexicon: Lexicon) -> dict[str, Any]:
     return {
         "phrases": [phrase(p) for p in lexicon.phrases],
         "by_word": lexicon.by_word,
+        "by_pair": lexicon.by_pair,
         "by_stem": lexicon.by_stem,
         "by_num": lexicon.by_num,
         "anywhere": lexicon.anywhere,
-        "lists": {k: [phrase(p) for p in v] for k, v in lexicon.lists.items()},
+        "lists": {k: _to_data(v) for k, v in lexicon.lists.items()},
         "texts": lexicon.texts,
         "detect": sorted(lexicon.detect),
     }
@@ -102,10 +103,11 @@ def _from_data(language: str, data: dict[str, Any]) -> Lexicon:
     lexicon = Lexicon(language)
     lexicon.phrases = [Phrase(*p) for p in data["phrases"]]
     lexicon.by_word = data["by_word"]
+    lexicon.by_pair = data["by_pair"]
     lexicon.by_stem = data["by_stem"]
     lexicon.by_num = data["by_num"]
     lexicon.anywhere = data["anywhere"]
-    lexicon.lists = {k: [Phrase(*p) for p in v] for k, v in data["lists"].items()}
+    lexicon.lists = {k: _from_data(language, v) for k, v in data["lists"].items()}
     lexicon.texts = data["texts"]
     lexicon.detect = frozenset(data["detect"])
     return lexicon
