@@ -156,3 +156,19 @@ def test_never_crashes_or_hangs(text: str, lang: str | None) -> None:
 def test_the_word_lists_compile_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
     assert check_main([]) == 0
     assert ": error:" not in capsys.readouterr().out
+
+
+def test_costliest_findings_for_the_ending_screen() -> None:
+    from partways.coach.costs import costliest
+
+    lines = [
+        analyze("Sorry, I think maybe we should stop?", "en"),
+        analyze("Okay, I'll stay another month.", "en"),
+        analyze("It's your fault anyway.", "en"),
+    ]
+    costs = costliest(lines)
+    assert len(costs) == 3
+    assert [c.points for c in costs] == sorted((c.points for c in costs), reverse=True)
+    assert costs[0].finding.tag in ("reversal", "blame")
+    assert all(c.advice and lines[c.line].findings for c in costs)
+    assert costliest([]) == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import sys
 from unittest import mock
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partways.cli import main
+from partways.coach import analyze
 from partways.coach.classify import LANGUAGES, MAX_CHARS, classify
 from partways.coach.intake import is_blank
 from partways.scenario.model import STANCES, TAGS
@@ -69,6 +71,32 @@ def test_classify_never_raises_and_its_offsets_hold(text: str, lang: str | None)
         assert 0 <= finding.start < finding.end <= min(len(text), MAX_CHARS)
         assert text[finding.start : finding.end] == finding.text
     assert analysis.tags[-1] == analysis.stance or analysis.stance in analysis.tags
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXT, lang=LANG)
+def test_analyze_never_raises_and_everything_it_points_at_holds(
+    text: str, lang: str | None
+) -> None:
+    analysis = analyze(text, lang)
+    assert analysis.stance in STANCES
+    assert analysis.language in LANGUAGES
+    for finding in analysis.findings:
+        assert finding.tag in TAGS
+        assert 0 <= finding.start < finding.end <= min(len(text), MAX_CHARS)
+        assert text[finding.start : finding.end] == finding.text
+    marks = analysis.marks  # what live highlighting paints: in order, never overlapping
+    assert all(a.end <= b.start for a, b in itertools.pairwise(marks))
+    for hint in analysis.hints:
+        assert text[hint.start : hint.end] == hint.text
+        assert all(hint.start <= f.start and f.end <= hint.end for f in hint.cut)
+    fix = analysis.first_fix
+    assert fix is None or fix in analysis.findings
+    assert all(0 <= v <= 100 for v in analysis.scores.to_json().values())
+    assert isinstance(analysis.note, str)
+    if analysis.stance == "firm":  # firm means a decision, date, handoff or letter was found
+        assert {"decision", "notice", "handoff", "in-writing"} & set(analysis.tags)
 
 
 def run_coach(args: list[str], stdin: bytes) -> tuple[int, str, str]:

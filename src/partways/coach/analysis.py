@@ -397,16 +397,19 @@ def _negated(
 def _sentences(
     tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon
 ) -> list[_Sentence]:
-    starts = [0, *(i + 1 for i, (kind, _key) in enumerate(pairs) if kind in (END, NEWLINE))]
-    greeting_starts = {a for a, _b in _list_matches(pairs, lexicon, "greetings", starts)}
+    """The sentences (and lines) with at least one word, in one pass."""
     sentences: list[_Sentence] = []
     first = 0
-    n = len(tokens)
-    for i in range(n + 1):
-        if i < n and pairs[i][0] not in (END, NEWLINE):
+    words = 0
+    n = len(pairs)
+    for i, (kind, key) in enumerate(pairs):
+        if kind == WORD:
+            words += 1
+            if i < n - 1:
+                continue
+        elif kind != END and kind != NEWLINE and i < n - 1:
             continue
-        last = i + 1 if i < n and pairs[i][0] == END else i
-        words = sum(1 for k in range(first, min(last, n)) if pairs[k][0] == WORD)
+        last = i if kind == NEWLINE else i + 1
         if words:
             sentences.append(
                 _Sentence(
@@ -415,11 +418,18 @@ def _sentences(
                     tokens[first].start,
                     tokens[last - 1].end,
                     words,
-                    i < n and pairs[i][1] == "?",
-                    first in greeting_starts,
+                    kind == END and key == "?",
+                    False,
                 )
             )
-        first = i + 1
+        first, words = i + 1, 0
+    greetings = lexicon.lists.get("greetings")
+    if greetings is not None:
+        for sentence in sentences:
+            if sentence.words <= 6:  # a greeting or sign-off is a few words
+                a, b = sentence.first, sentence.last
+                if _list_matches(pairs[a:b], lexicon, "greetings", [0]):
+                    sentence.greeting = True
     return sentences
 
 
