@@ -31,13 +31,15 @@ if TYPE_CHECKING:
 __all__ = ["CACHE_ENV", "cache_dir", "detect_words", "get", "source_path"]
 
 CACHE_ENV = "PARTWAYS_CACHE_DIR"
-_FORMAT = 3
+_FORMAT = 4
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _COMPILER = ("lexicon.py", "tokens.py", "wordlists.py")
 #: Largest cache file read back (the five compiled languages take well under this).
 _MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 _loaded: dict[str, Lexicon] = {}
+_blobs: dict[str, bytes] = {}  # marshalled tables of the languages not used yet
+_detect: dict[str, frozenset[str]] = {}
 #: The language codes as plain strings (marshal writes no str subclass such as a StrEnum).
 _LANGUAGES: tuple[str, ...] = tuple(str(code) for code in LANGUAGES)
 
@@ -113,21 +115,29 @@ def _from_data(language: str, data: dict[str, Any]) -> Lexicon:
     return lexicon
 
 
-def _load_cache(path: str, key: str) -> dict[str, Lexicon] | None:
+def _load_cache(path: str, key: str) -> tuple[dict[str, bytes], dict[str, frozenset[str]]] | None:
+    """Each language's marshalled tables (unmarshalled when first used) and detection words."""
     try:
         if os.path.getsize(path) > _MAX_CACHE_BYTES:
             return None
         data = marshal.loads(_read(path))
         if not isinstance(data, dict) or data.get("key") != key:
             return None
-        languages = data["languages"]
-        return {lang: _from_data(lang, languages[lang]) for lang in _LANGUAGES}
+        blobs = {lang: data["languages"][lang] for lang in _LANGUAGES}
+        if not all(isinstance(blob, bytes) for blob in blobs.values()):
+            return None
+        detect = {lang: frozenset(data["detect"][lang]) for lang in _LANGUAGES}
+        return blobs, detect
     except Exception:
         return None
 
 
 def _write_cache(path: str, key: str, compiled: dict[str, Lexicon]) -> None:
-    payload = {"key": key, "languages": {k: _to_data(v) for k, v in compiled.items()}}
+    payload = {
+        "key": key,
+        "languages": {k: marshal.dumps(_to_data(v)) for k, v in compiled.items()},
+        "detect": {k: sorted(v.detect) for k, v in compiled.items()},
+    }
     try:
         folder = os.path.dirname(path)
         os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -162,27 +172,47 @@ def _compile_all(texts: dict[str, str]) -> dict[str, Lexicon]:
 def _load_all() -> None:
     texts, key = _sources()
     path = os.path.join(cache_dir(), f"coach-{key}.marshal")
-    compiled = _load_cache(path, key)
-    if compiled is None:
+    cached = _load_cache(path, key)
+    if cached is None:
         compiled = _compile_all(texts)
         _write_cache(path, key, compiled)
-    _loaded.update(compiled)
+        _loaded.update(compiled)
+        _detect.update({lang: lexicon.detect for lang, lexicon in compiled.items()})
+        return
+    blobs, detect = cached
+    _blobs.update(blobs)
+    _detect.update(detect)
 
 
 def get(language: str) -> Lexicon:
     """The compiled word lists of ``language`` (one of the coach languages)."""
-    if not _loaded:
+    found = _loaded.get(language)
+    if found is not None:
+        return found
+    if not _detect:
         _load_all()
-    return _loaded[language]
+        found = _loaded.get(language)
+        if found is not None:
+            return found
+    try:
+        lexicon = _from_data(language, marshal.loads(_blobs[language]))
+    except Exception:  # a damaged cache entry: compile this language from its file
+        from partways.coach.lexicon import load_source
+
+        lexicon = compile_lexicon(language, load_source(language))
+    _loaded[language] = lexicon
+    return lexicon
 
 
 def detect_words() -> dict[str, frozenset[str]]:
     """Each language's list of common words, for language detection."""
-    if not _loaded:
+    if not _detect:
         _load_all()
-    return {language: _loaded[language].detect for language in _LANGUAGES}
+    return dict(_detect)
 
 
 def reset() -> None:
     """Forget what was loaded (tests that edit a word list)."""
     _loaded.clear()
+    _blobs.clear()
+    _detect.clear()
