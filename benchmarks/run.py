@@ -4,10 +4,13 @@
     python benchmarks/run.py startup    # (a) first screen: partways vs a minimal Textual app
     python benchmarks/run.py validate   # (b) validate 10,000 nodes vs the C loader; 1k vs 10k
     python benchmarks/run.py version    # (c) `partways --version` vs `python -c pass`
+    python benchmarks/run.py keystroke  # (d) coach analysis per keystroke vs one Input frame
+    python benchmarks/run.py coach      # (e) `partways coach "..."` vs `python -c pass`
 
 Runs are interleaved (A, B, A, B, ...) so that machine noise hits both sides alike;
 each figure is the ratio of the medians. Goals (from issue 2): (a) <= 1.25,
-(b) <= 2.0 and 10k/1k close to 10 (linear), (c) no Textual import (checked by tests).
+(b) <= 2.0 and 10k/1k close to 10 (linear), (c) no Textual import (checked by tests);
+from issue 7: (d) <= 0.25, (e) <= 4.
 """
 
 from __future__ import annotations
@@ -159,7 +162,80 @@ def bench_version(rounds: int = 20) -> None:
     report("(c) partways --version / python -c pass", a, b, "no Textual import")
 
 
-BENCHES = {"startup": bench_startup, "validate": bench_validate, "version": bench_version}
+#: A 100-word reply, as someone might type it into the reply box.
+REPLY_100 = (
+    "Hi Dana, thank you for the last two years, I have learned a lot working with your team. "
+    "I have decided to end our contract at the end of the month, because the project has "
+    "grown beyond what I can take on. I know the timing is not ideal, and I am sorry about "
+    "that. I will finish the current sprint and send you all the files, logins and a short "
+    "handover document by Friday. I can also recommend two developers I trust. It has been "
+    "a pleasure, and I wish you the best with the launch"
+)
+
+
+def bench_keystroke(rounds: int = 400) -> None:
+    """Coach analysis per keystroke (a character typed at the end of a 100-word reply)
+    vs Textual rendering one frame of an 80x24 screen holding an Input with that reply."""
+    import asyncio
+
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input
+
+    from partways.coach import analyze
+
+    words = len(REPLY_100.split())
+    assert 95 <= words <= 105, words
+
+    class ReplyBox(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input(value=REPLY_100, id="reply")
+
+    async def measure() -> tuple[float, float]:
+        app = ReplyBox()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            reply = app.query_one(Input)
+            compositor = app.screen._compositor
+            analyze(REPLY_100, "en")  # warm: word lists loaded, sentences seen
+            typed = [REPLY_100 + "abcdefghij"[: n % 10] for n in range(rounds)]
+            times_a: list[float] = []
+            times_b: list[float] = []
+            for n in range(rounds):
+                start = time.perf_counter()
+                analyze(typed[n], "en")
+                times_a.append(time.perf_counter() - start)
+                reply.cursor_position = n % len(REPLY_100)
+                start = time.perf_counter()
+                compositor.render_update(full=True)
+                times_b.append(time.perf_counter() - start)
+            return statistics.median(times_a), statistics.median(times_b)
+
+    a, b = asyncio.run(measure())
+    report(f"(d) coach per keystroke ({words} words) / one Input frame", a, b, "goal <= 0.25x")
+
+
+def bench_coach(rounds: int = 20) -> None:
+    script = Path(sys.executable).parent / "partways"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "partways.cli"]
+    reply = "Sorry, but my decision is final. I'll send the files on Friday."
+
+    def coach() -> None:
+        done = subprocess.run([*command, "coach", reply], capture_output=True, check=False)
+        assert done.returncode == 0, done.stderr  # firm
+
+    a, b = side_by_side(coach, python("-c", "pass"), rounds)
+    report("(e) partways coach TEXT / python -c pass", a, b, "goal <= 4x")
+    c, d = side_by_side(python("-c", "import argparse, re, json"), python("-c", "pass"), rounds)
+    report("    for scale: argparse, re, json / python -c pass", c, d, "the floor")
+
+
+BENCHES = {
+    "startup": bench_startup,
+    "validate": bench_validate,
+    "version": bench_version,
+    "keystroke": bench_keystroke,
+    "coach": bench_coach,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -10,14 +10,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
 from partways import __version__
-from partways.loading import PackLoader
 
+# No typing, dataclasses or pathlib at import time: `partways coach` and
+# `--version` would pay for them (see benchmarks/run.py).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import NoReturn
+
+    from partways.loading import PackLoader
     from partways.scenario.catalog import Catalog
     from partways.scenario.model import Scenario
     from partways.store.history import HistoryStore
@@ -135,6 +139,8 @@ def _store(options: argparse.Namespace) -> HistoryStore:
 
 
 def _check_extra_dirs(options: argparse.Namespace) -> None:
+    from pathlib import Path
+
     for given in getattr(options, "scenarios", []):
         if not Path(given).expanduser().is_dir():
             raise UsageError(f"--scenarios {given}: no such folder")
@@ -228,13 +234,11 @@ def cmd_history(options: argparse.Namespace) -> int:
 
 
 def cmd_coach(options: argparse.Namespace) -> int:
-    from partways.coach.classify import classify
-    from partways.coach.detect import detect_language
-    from partways.coach.intake import TooLong, for_stream, from_argument, is_blank, read_input
-    from partways.fileio import describe
-    from partways.scenario.model import LANGUAGES
-    from partways.scores import Said, score
+    """Exit 0 when the text is firm, 1 when it is not (2 for bad arguments)."""
+    from partways.coach.analysis import analyze
+    from partways.coach.intake import TooLong, from_argument, is_blank, read_input
     from partways.text import visible
+    from partways.vocab import LANGUAGES
 
     if options.lang is not None and options.lang not in LANGUAGES:
         raise UsageError(f"--lang {visible(options.lang)}: use one of {', '.join(LANGUAGES)}")
@@ -243,45 +247,21 @@ def cmd_coach(options: argparse.Namespace) -> int:
     except TooLong as error:
         raise UsageError(str(error)) from None
     except OSError as error:
+        from partways.fileio import describe
+
         raise UsageError(f"cannot read standard input: {describe(error)}") from None
     if is_blank(text):
         raise UsageError("nothing to coach: the text is empty")
-    lang = options.lang or detect_language(text)
-    analysis = classify(text, lang)
-    scores = score([Said(text, analysis.stance, analysis.tags)]).to_json()
-    payload = {
-        "stance": analysis.stance,
-        "language": analysis.language,
-        "findings": [
-            {"tag": f.tag, "start": f.start, "end": f.end, "text": f.text, "advice": f.advice}
-            for f in analysis.findings
-        ],
-        "scores": scores,
-    }
+    analysis = analyze(text, options.lang)
+    status = 0 if analysis.stance == "firm" else 1
     if options.json:
         # ASCII with \u escapes: the same bytes in any locale, no raw control character.
-        print(json.dumps(payload, ensure_ascii=True))
-        return 0
-    from rich.console import Console
-    from rich.text import Text
+        print(json.dumps(analysis.to_json(), ensure_ascii=True))
+        return status
+    from partways.coach.render import render, wants_colour
 
-    console = Console(highlight=False)
-
-    def show(*parts: str | tuple[str, str]) -> None:
-        # What the terminal's encoding cannot write is escaped, never an error.
-        safe = [
-            (for_stream(p[0], console.encoding), p[1])
-            if isinstance(p, tuple)
-            else for_stream(p, console.encoding)
-            for p in parts
-        ]
-        console.print(Text.assemble(*safe))
-
-    show(("stance: ", "bold"), analysis.stance, f"  ({analysis.language})")
-    for f in analysis.findings:
-        show(f"  {f.tag:<14} ", (f"'{visible(f.text)}'", "yellow"), f"  {visible(f.advice)}")
-    show("  ".join(f"{k} {v}" for k, v in scores.items()))
-    return 0
+    render(analysis, text, sys.stdout, wants_colour(sys.stdout))
+    return status
 
 
 # -- the app ------------------------------------------------------------------
@@ -289,6 +269,7 @@ def cmd_coach(options: argparse.Namespace) -> int:
 
 def _packs(options: argparse.Namespace) -> PackLoader:
     """Check the extra folders now (exit 2 if one is missing); load later."""
+    from partways.loading import PackLoader
     from partways.paths import data_dir
 
     _check_extra_dirs(options)
@@ -309,6 +290,7 @@ def cmd_app(
     **names: str,
 ) -> int:
     store = _store(options)
+    from partways.loading import PackLoader
     from partways.tui.app import PartwaysApp  # the only place Textual is imported
 
     # The app decides (see partways.loading) whether the packs load before its
@@ -321,6 +303,7 @@ def cmd_app(
 
 def cmd_play(options: argparse.Namespace) -> int:
     from difflib import get_close_matches
+    from pathlib import Path
 
     catalog = _catalog(options)
     wanted: str = options.scenario

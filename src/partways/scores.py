@@ -21,32 +21,50 @@ everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from partways.record import Record
+from partways.vocab import SOFTENERS as _SOFTENING_TAGS
+from partways.vocab import Tag
 
 #: The four scores, in the order they are shown and stored.
 SCORE_NAMES: tuple[str, ...] = ("firmness", "brevity", "grace", "handoff")
 
 STANCE_FIRMNESS = {"firm": 100, "hostile": 60, "waffle": 30, "cave": 0}
-SOFTENERS = ("hedge", "permission", "minimizer", "apology", "filler")
+#: The softeners that cost firmness: the vocabulary's, except ``over-explain``,
+#: which costs brevity instead (the formula above).
+SOFTENERS: tuple[str, ...] = tuple(t for t in _SOFTENING_TAGS if t != Tag.OVER_EXPLAIN)
 FREE_WORDS = 25
 
 
-@dataclass(frozen=True, slots=True)
-class Said:
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+
+class Said(Record):
     """One thing the user said, as the scores see it."""
 
+    __slots__ = ("stance", "tags", "text")
+    _fields = ("text", "stance", "tags")
     text: str
     stance: str
     tags: tuple[str, ...]
 
+    def __init__(self, text: str, stance: str, tags: tuple[str, ...]) -> None:
+        self._init(text, stance, tags)
 
-@dataclass(frozen=True, slots=True)
-class Scores:
+
+class Scores(Record):
+    """The four scores, each an integer from 0 to 100 (immutable)."""
+
+    __slots__ = ("brevity", "firmness", "grace", "handoff")
+    _fields = ("firmness", "brevity", "grace", "handoff")
     firmness: int
     brevity: int
     grace: int
     handoff: int
+
+    def __init__(self, firmness: int, brevity: int, grace: int, handoff: int) -> None:
+        self._init(firmness, brevity, grace, handoff)
 
     def to_json(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in SCORE_NAMES}

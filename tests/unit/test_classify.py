@@ -121,7 +121,12 @@ def test_negated_reversal_is_a_decision() -> None:
 def test_no_decision_is_waffle() -> None:
     analysis = classify("How are things going with the launch?", "en")
     assert analysis.stance == "waffle"
-    assert analysis.findings == ()
+    # Only structural findings: no decision at all, and a question in its place.
+    assert {(f.tag, f.kind) for f in analysis.findings} == {
+        ("waffle", "no-decision"),
+        ("permission", "question"),
+    }
+    assert all(f.structural for f in analysis.findings)
     assert coach_note(analysis)
 
 

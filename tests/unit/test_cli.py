@@ -543,11 +543,12 @@ def test_history_in_a_read_only_data_dir_still_lists(
 
 
 def check_coach_json(payload: dict[str, Any], text: str) -> None:
-    assert set(payload) == {"stance", "language", "findings", "scores"}
+    assert set(payload) == {"stance", "language", "findings", "scores", "note"}
+    assert isinstance(payload["note"], str) and payload["note"]
     assert payload["stance"] in {"firm", "waffle", "cave", "hostile"}
     assert payload["language"] in {"en", "sv", "fr", "hr", "bg"}
     for finding in payload["findings"]:
-        assert set(finding) == {"tag", "start", "end", "text", "advice"}
+        assert set(finding) == {"tag", "kind", "start", "end", "text", "advice"}
         assert isinstance(finding["start"], int) and isinstance(finding["end"], int)
         assert 0 <= finding["start"] < finding["end"] <= len(text)
         assert finding["text"] == text[finding["start"] : finding["end"]]
@@ -558,11 +559,12 @@ def check_coach_json(payload: dict[str, Any], text: str) -> None:
 
 
 def coach_json(capsys: pytest.CaptureFixture[str], text: str, *args: str) -> dict[str, Any]:
-    assert run("coach", text, "--json", *args) == 0
+    status = run("coach", text, "--json", *args)
     out, err = capsys.readouterr()
     assert err == ""
     assert out.count("\n") == 1  # one object, on one line
     payload = json.loads(out)
+    assert status == (0 if payload["stance"] == "firm" else 1)  # 0 firm, 1 not
     check_coach_json(payload, text)
     return payload
 
@@ -594,7 +596,7 @@ def test_coach_json_finds_a_hedge(capsys: pytest.CaptureFixture[str]) -> None:
 def test_coach_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     text = "Jag har bestämt mig.\n"
     monkeypatch.setattr(sys, "stdin", io.StringIO(text))
-    assert run("coach", "--json") == 0
+    assert run("coach", "--json") == 0  # firm
     payload = json.loads(capsys.readouterr().out)
     check_coach_json(payload, text)
     assert payload["language"] == "sv"
@@ -603,12 +605,16 @@ def test_coach_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captu
 
 def test_coach_human_output(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     monkeypatch.setattr(sys, "stdin", io.StringIO("I think maybe we could talk?"))
-    assert run("coach") == 0
+    assert run("coach") == 1  # not firm
     out, err = capsys.readouterr()
     assert err == ""
     first, *rest = out.splitlines()
     assert first == "stance: waffle  (en)"
+    assert "  I think [maybe]{hedge} we could talk?" in rest or any(
+        "[maybe]{hedge}" in line for line in rest
+    )
     assert any("hedge" in line and "'maybe'" in line for line in rest)
+    assert any(line.startswith("note: ") for line in rest)
     assert rest[-1].split()[0::2] == ["firmness", "brevity", "grace", "handoff"]
 
 
@@ -653,7 +659,7 @@ def test_coach_invalid_utf8_on_stdin_is_replaced_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys, "stdin", binary_stdin(f"a\xff {LONG}\xff {LONG}".encode("latin-1")))
-    assert run("coach", "--json") == 0
+    assert run("coach", "--json") == 1
     out, err = capsys.readouterr()
     no_traceback(err)
     payload = json.loads(out)
@@ -661,14 +667,14 @@ def test_coach_invalid_utf8_on_stdin_is_replaced_not_a_traceback(
     check_coach_json(payload, text)
     assert any("\ufffd" in f["text"] for f in payload["findings"])
     monkeypatch.setattr(sys, "stdin", binary_stdin(b"a\xff maybe"))
-    assert run("coach") == 0
+    assert run("coach") == 1
     no_traceback(capsys.readouterr().err)
 
 
 def test_coach_an_undecodable_argument_is_replaced(capsys: pytest.CaptureFixture[str]) -> None:
     # Python hands undecodable argument bytes over as lone surrogates.
     given = f"maybe \udcff {LONG} \ud800 {LONG}"
-    assert run("coach", given, "--json") == 0
+    assert run("coach", given, "--json") == 1
     out = capsys.readouterr().out
     payload = json.loads(out)
     check_coach_json(payload, f"maybe \ufffd {LONG} \ufffd {LONG}")
@@ -681,13 +687,13 @@ def test_coach_json_is_ascii_and_prints_no_control_character(
     text = f"{LONG} \x1b[2J\x9b\x7f {LONG} å 🙂"
     payload = coach_json(capsys, text)
     assert any("\x1b" in f["text"] for f in payload["findings"])  # the JSON keeps the text
-    assert run("coach", text, "--json") == 0
+    assert run("coach", text, "--json") == 1
     out = capsys.readouterr().out
     assert out.isascii() and "\\u001b" in out and "\\u009b" in out and "\\u007f" in out
 
 
 def test_coach_human_output_writes_controls_out(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("coach", f"maybe {LONG} \x1b[2J\x9b {LONG}") == 0
+    assert run("coach", f"maybe {LONG} \x1b[2J\x9b {LONG}") == 1
     out, err = capsys.readouterr()
     assert err == ""
     assert "\x1b" not in out and "\x9b" not in out
@@ -710,7 +716,7 @@ def test_coach_in_a_c_locale_writes_no_raw_bytes_and_never_fails(args: list[str]
     result = subprocess.run(
         [installed_partways(), *args], input=data, capture_output=True, env=env, check=False
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # hedged: not firm
     assert result.stderr == b""
     assert result.stdout.isascii()  # escapes, never a raw invalid byte
     if "--json" in args:
@@ -771,7 +777,7 @@ def test_coach_from_dev_zero_stops(tmp_path: Path) -> None:
 def test_coach_a_text_argument_is_bounded_too(capsys: pytest.CaptureFixture[str]) -> None:
     from partways.coach.intake import MAX_INPUT_BYTES
 
-    assert run("coach", "é" * (MAX_INPUT_BYTES // 2), "--json") == 0  # exactly the limit
+    assert run("coach", "é" * (MAX_INPUT_BYTES // 2), "--json") == 1  # exactly the limit
     capsys.readouterr()
     assert run("coach", "é" * (MAX_INPUT_BYTES // 2 + 1), "--json") == 2
     assert "longer than 1 MiB" in capsys.readouterr().err
@@ -976,7 +982,7 @@ def test_commands_without_a_screen_do_not_import_textual(tmp_path: Path) -> None
         "from partways.cli import main\n"
         f"assert main(['validate', {GOOD!r}]) == 0\n"
         "assert main(['history', '--json']) == 0\n"
-        "assert main(['coach', 'hello', '--json']) == 0\n"
+        "assert main(['coach', 'hello', '--json']) == 1\n"
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
     )
     done = run_command([sys.executable, "-c", code], tmp_path)

@@ -13,10 +13,13 @@ stance: :func:`is_blank` tells the command line to say so instead of judging it.
 from __future__ import annotations
 
 import re
-from typing import IO, Any
 
 from partways.text import is_blank as text_is_blank
 from partways.text import strip_control
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 __all__ = [
     "MAX_INPUT_BYTES",

@@ -1,0 +1,208 @@
+"""What the coach says: the one thing to change first, and a rewrite hint per sentence.
+
+The words come from the language file's ``[notes]`` and ``[hints]`` sections
+(English when a language file lacks one).
+"""
+
+from __future__ import annotations
+
+from partways.coach.lexicon import Lexicon
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from partways.coach.analysis import Analysis, Finding, Hint, _Sentence
+
+__all__ = ["FIX_ORDER", "first_fix", "hints", "note"]
+
+#: What to fix first, most important first: ``tag`` or ``tag/kind``.
+FIX_ORDER: tuple[str, ...] = (
+    "blame/threat",
+    "blame",
+    "reversal",
+    "waffle/no-decision",
+    "permission/question",
+    "hedge",
+    "permission",
+    "over-explain/buried",
+    "over-explain/reasons",
+    "over-explain/too-long",
+    "over-explain",
+    "apology",
+    "minimizer",
+    "filler",
+    "breakup-phrase",
+)
+_CUTTABLE = ("blame", "reversal", "hedge", "permission", "apology", "minimizer", "filler")
+_SOFT = ("hedge", "permission", "apology", "minimizer", "filler", "over-explain")
+_STRENGTHS = ("decision", "notice", "handoff", "in-writing", "gratitude")
+
+
+_ORDER = {key: n for n, key in enumerate(FIX_ORDER)}
+
+
+def _rank(finding: Finding) -> int:
+    return _ORDER.get(f"{finding.tag}/{finding.kind}", _ORDER.get(finding.tag, len(FIX_ORDER)))
+
+
+def first_fix(stance: str, findings: tuple[Finding, ...]) -> Finding | None:
+    """The one finding to change first (None when nothing needs changing)."""
+    ranked = sorted(
+        (f for f in findings if _rank(f) < len(FIX_ORDER)), key=lambda f: (_rank(f), f.start)
+    )
+    if stance == "firm":
+        # A firm reply may keep one polite softener; point at it only if nothing else.
+        ranked = [f for f in ranked if f.tag == "breakup-phrase"] or ranked
+    return ranked[0] if ranked else None
+
+
+def _say(section: str, key: str, lexicon: Lexicon, fallback: Lexicon) -> str:
+    return lexicon.text(section, key) or fallback.text(section, key)
+
+
+def _quote(texts: list[str], lexicon: Lexicon, fallback: Lexicon, limit: int = 3) -> str:
+    distinct: list[str] = []
+    for text in texts:
+        short = " ".join(text.split())
+        short = short if len(short) <= 40 else short[:39] + "…"
+        if short and short.lower() not in (d.lower() for d in distinct):
+            distinct.append(short)
+    template = _say("notes", "quote", lexicon, fallback) or "'{text}'"
+    joiner = _say("notes", "comma", lexicon, fallback) or ", "
+    return joiner.join(template.replace("{text}", d) for d in distinct[:limit])
+
+
+def _join(items: list[str], lexicon: Lexicon, fallback: Lexicon) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    comma = _say("notes", "comma", lexicon, fallback) or ", "
+    last = _say("notes", "and", lexicon, fallback) or " and "
+    return comma.join(items[:-1]) + last + items[-1]
+
+
+def note(analysis: Analysis, lexicon: Lexicon, fallback: Lexicon) -> str:
+    """One or two short sentences: what to change first (or what went well)."""
+    findings = analysis.findings
+    tags = {f.tag for f in findings}
+
+    def texts(*wanted: str, kinds: tuple[str, ...] = ()) -> list[str]:
+        found = [f for f in findings if f.tag in wanted and (not kinds or f.kind in kinds)]
+        found.sort(key=lambda f: (wanted.index(f.tag), f.start))
+        return [f.text for f in found]
+
+    def say(key: str, **values: str) -> str:
+        text = _say("notes", key, lexicon, fallback)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
+
+    def quotes(*wanted: str, kinds: tuple[str, ...] = ()) -> str:
+        return _quote(texts(*wanted, kinds=kinds), lexicon, fallback)
+
+    stance = analysis.stance
+    fix = analysis.first_fix
+    if stance == "hostile":
+        result = say("hostile", quotes=quotes("blame"))
+    elif stance == "cave":
+        result = say("cave", quotes=quotes("reversal"))
+    elif stance == "waffle":
+        lexical = [f for f in findings if f.tag in _SOFT and not f.structural]
+        if "decision" not in tags and not tags & {"notice", "handoff", "in-writing"}:
+            if lexical:
+                soft = [
+                    f.text for f in sorted(lexical, key=lambda f: (_SOFT.index(f.tag), f.start))
+                ]
+                result = say("waffle", quotes=_quote(soft, lexicon, fallback))
+            elif fix is not None and fix.kind == "question":
+                result = say("question", quotes=_quote([fix.text], lexicon, fallback, 1))
+            else:
+                result = say("waffle_plain")
+        elif fix is not None and fix.kind == "question":
+            result = say("question", quotes=_quote([fix.text], lexicon, fallback, 1))
+        elif fix is not None and fix.kind == "buried":
+            count = sum(
+                1
+                for part in fix.text.replace("!", ".").replace("?", ".").split(".")
+                if part.strip()
+            )
+            result = say("buried", count=str(max(count, 3)))
+        elif fix is not None and fix.kind == "reasons" and say("over_explain"):
+            result = say("over_explain", quotes=_quote([fix.text], lexicon, fallback, 1))
+        elif fix is not None and fix.kind == "too-long" and say("too_long"):
+            result = say("too_long")
+        else:
+            soft = [f.text for f in sorted(lexical, key=lambda f: (_SOFT.index(f.tag), f.start))]
+            result = say("waffle_blurred", quotes=_quote(soft, lexicon, fallback))
+    else:
+        good = [_say("strengths", t, lexicon, fallback) for t in _STRENGTHS if t in tags]
+        result = say("firm", strengths=_join([g for g in good if g][:3], lexicon, fallback))
+    if "breakup-phrase" in tags and say("breakup"):
+        result += " " + say("breakup")
+    elif stance == "firm" and "handoff" not in tags and say("firm_next"):
+        result += " " + say("firm_next")
+    return result
+
+
+def hints(
+    analysis: Analysis,
+    text: str,
+    sentences: list[_Sentence],
+    lexicon: Lexicon,
+    fallback: Lexicon,
+) -> tuple[Hint, ...]:
+    """A rewrite hint for each sentence that has something to fix (the coach pad)."""
+    from partways.coach.analysis import Hint
+
+    first_content = next((s for s in sentences if not s.greeting and s.words >= 3), None)
+    out: list[Hint] = []
+    for sentence in sentences:
+        inside = [f for f in analysis.findings if sentence.start <= f.start < sentence.end]
+        covering = [
+            f
+            for f in analysis.findings
+            if f.structural and f.start <= sentence.start and sentence.end <= f.end
+        ]
+        if not inside and not covering:
+            continue
+        cut = tuple(f for f in inside if f.tag in _CUTTABLE and not f.structural)
+        tags = {f.tag for f in inside}
+        kinds = {f.kind for f in (*inside, *covering) if f.structural}
+        move_first = (
+            "decision" in tags
+            and first_content is not None
+            and sentence.start > first_content.start
+            and analysis.stance != "firm"
+        )
+        parts: list[str] = []
+        if "blame" in tags:
+            parts.append(_say("hints", "blame", lexicon, fallback))
+        elif "reversal" in tags:
+            parts.append(_say("hints", "reversal", lexicon, fallback))
+        else:
+            if "question" in kinds:
+                parts.append(_say("hints", "statement", lexicon, fallback))
+            if kinds & {"too-long", "reasons"}:
+                parts.append(_say("hints", "explain", lexicon, fallback))
+            if "buried" in kinds:
+                parts.append(_say("hints", "buried", lexicon, fallback))
+            soft = [f.text for f in cut]
+            if soft:
+                quoted = _quote(soft, lexicon, fallback, 5)
+                parts.append(_say("hints", "cut", lexicon, fallback).replace("{quotes}", quoted))
+            if "no-decision" in kinds:
+                parts.append(_say("hints", "no_decision", lexicon, fallback))
+        if move_first:
+            parts.append(_say("hints", "move_first", lexicon, fallback))
+        advice = " ".join(p for p in parts if p)
+        if not advice:
+            continue
+        out.append(
+            Hint(
+                sentence.start,
+                sentence.end,
+                text[sentence.start : sentence.end],
+                cut,
+                move_first,
+                advice,
+            )
+        )
+    return tuple(out)
