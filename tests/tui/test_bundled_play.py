@@ -125,4 +125,4 @@ async def test_play_to_ending(
         hows = {turn.how for turn in app.screen.outcome.turns}
         if typed and any(step.text for step in path):
             assert "typed" in hows
-    assert app.store.all()[0]["ending_node"] == ending
+    assert app.store.all().value[0].ending_node == ending

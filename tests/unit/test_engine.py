@@ -8,62 +8,10 @@ import pytest
 
 from partways.coach.classify import Analysis
 from partways.engine import ABANDONED, Classifier, EngineError, Rehearsal
-from partways.scenario.model import Choice, Node, Scenario
 from partways.text import MAX_REPLY_CHARS
+from tests.conftest import minimal_scenario
 
-
-def scenario() -> Scenario:
-    nodes = {
-        "open": Node(
-            id="open",
-            client="Hi {you}, it's {client}.",
-            mood="calm",
-            tip="Lead with it, {you}.",
-            choices=(
-                Choice(
-                    "I'm ending our work on the 30th, {client}.",
-                    "push",
-                    "Good.",
-                    ("firm", "decision", "notice"),
-                ),
-                Choice("Um, maybe?", "stall", "Hedge.", ("hedge",)),
-            ),
-            reply={"firm": "push", "cave": "caved", "hostile": "burn", "default": "stall"},
-        ),
-        "push": Node(
-            id="push",
-            client="Please stay.",
-            choices=(
-                Choice(
-                    "No, thank you. Files come Friday.",
-                    "done",
-                    "Held.",
-                    ("firm", "gratitude", "handoff"),
-                ),
-            ),
-        ),
-        "stall": Node(
-            id="stall",
-            client="So nothing changes?",
-            choices=(Choice("Right.", "stalled", "Nothing decided."),),
-        ),
-        "done": Node(id="done", client="Fine, {you}.", ending="clean-exit", lesson="Held, {you}."),
-        "caved": Node(id="caved", ending="caved"),
-        "burn": Node(id="burn", ending="burned-bridge"),
-        "stalled": Node(id="stalled", ending="stalled"),
-    }
-    return Scenario(
-        id="s",
-        title="T",
-        language="en",
-        reaction="pleads",
-        reason="other",
-        summary="S",
-        client="Dana",
-        you="Sam",
-        start="open",
-        nodes=nodes,
-    )
+scenario = minimal_scenario
 
 
 def fixed_clock() -> datetime:

@@ -162,11 +162,13 @@ class PartwaysApp(App[int]):
     def best_results(self) -> dict[str, Best]:
         if self._best is None:
             try:
-                self._best = self.store.best()
+                read = self.store.best()
             except OSError as error:
                 self.notify(f"Could not read the history: {error}", severity="error", markup=False)
                 self._best = {}
-            self._warn(self.store.take_notice())
+            else:
+                self._best = read.value
+                self._warn(read.notice)
         return self._best
 
     def _warn(self, notice: str | None) -> None:
@@ -203,8 +205,8 @@ class PartwaysApp(App[int]):
 
         rehearsal = Rehearsal(
             scenario,
-            client_name=names.client if names else None,
-            you_name=names.you if names else None,
+            client_name=names.client if names else "",
+            you_name=names.you if names else "",
         )
         screen = ConversationScreen(rehearsal)
         self.rehearsal = rehearsal
@@ -250,10 +252,13 @@ class PartwaysApp(App[int]):
         """Load the packs and the best results off the UI thread."""
         catalog = load()
         try:
-            best: dict[str, Best] | None = self.store.best()
+            read = self.store.best()
         except OSError:
-            best = None
-        self.post_message(CatalogLoaded(catalog, best, self.store.take_notice()))
+            best: dict[str, Best] | None = None
+            notice = None
+        else:
+            best, notice = read.value, read.notice
+        self.post_message(CatalogLoaded(catalog, best, notice))
 
     @on(CatalogLoaded)
     def _catalog_loaded(self, message: CatalogLoaded) -> None:
@@ -284,11 +289,11 @@ class PartwaysApp(App[int]):
         if not self._take_unsaved(outcome):
             return  # the app is closing and wrote it already
         try:
-            self.store.add(outcome.to_json())
+            written = self.store.add(outcome)
         except OSError as error:
             self.post_message(OutcomeNotLogged(outcome, str(error)))
             return
-        self.post_message(OutcomeLogged(outcome, self.store.take_notice()))
+        self.post_message(OutcomeLogged(outcome, written.notice))
 
     @on(OutcomeLogged)
     def _logged(self, message: OutcomeLogged) -> None:
@@ -359,4 +364,4 @@ class PartwaysApp(App[int]):
         for outcome in unsaved:
             # Closing: nothing on screen would survive to show a failure.
             with contextlib.suppress(OSError):
-                self.store.add(outcome.to_json())
+                self.store.add(outcome)
