@@ -5,8 +5,18 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 
+import pytest
+
+from partways import records
 from partways.records import Outcome, Turn, decode, encode, field_types
 from partways.scores import Scores
+
+
+@pytest.fixture(autouse=True)
+def _fresh_field_types() -> None:
+    """Work the field types out afresh in each test, not from an earlier test's cache."""
+    records._FIELD_TYPES.clear()
+
 
 TURN = Turn(
     node="open",
