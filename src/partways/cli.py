@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
 from partways import __version__
 from partways.commands.common import PROG, UsageError
@@ -23,7 +21,13 @@ from partways.commands.common import scenario_dirs as _scenario_dirs
 from partways.commands.history import cmd_history
 from partways.commands.validate import cmd_validate
 
+# The commands import what they need when they run: `--version` and `coach`
+# should not pay for the others (see benchmarks/run.py).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import NoReturn
+
     from partways.scenario.catalog import Catalog
     from partways.scenario.model import Scenario
 

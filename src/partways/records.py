@@ -3,7 +3,9 @@
 The JSON form is derived from the dataclasses' fields, in this one place:
 :func:`encode` writes a dataclass as an object of its fields (tuples as lists,
 nested dataclasses as objects), :func:`decode` reads one back from its type
-hints. A field added to :class:`Turn`, :class:`Outcome` or
+hints. A nested value that is not a dataclass (say, a hand-written record class)
+takes part when it has ``to_json()`` and a constructor taking its fields by
+name. A field added to :class:`Turn`, :class:`Outcome` or
 :class:`~partways.scores.Scores` is logged, read back and tidied
 (:func:`partways.store.tidy.tidy`) with no other change.
 
@@ -27,11 +29,17 @@ _FIELD_TYPES: dict[type, dict[str, Any]] = {}
 
 
 def field_types(cls: type) -> dict[str, Any]:
-    """The dataclass ``cls``'s fields and their (evaluated) type hints, in order."""
+    """``cls``'s fields and their (evaluated) type hints, in order: a dataclass's
+    fields, else the parameters of its constructor."""
     known = _FIELD_TYPES.get(cls)
     if known is None:
-        hints = get_type_hints(cls)
-        known = _FIELD_TYPES[cls] = {f.name: hints[f.name] for f in fields(cls)}
+        if is_dataclass(cls):
+            hints = get_type_hints(cls)
+            known = {f.name: hints[f.name] for f in fields(cls)}
+        else:
+            hints = get_type_hints(cls.__init__)  # type: ignore[misc]
+            known = {name: hint for name, hint in hints.items() if name != "return"}
+        _FIELD_TYPES[cls] = known
     return known
 
 
@@ -39,6 +47,8 @@ def encode(value: object) -> Any:
     """``value`` as JSON values: a dataclass as an object of its fields, a tuple as a list."""
     if is_dataclass(value) and not isinstance(value, type):
         return {name: encode(getattr(value, name)) for name in field_types(type(value))}
+    if hasattr(value, "to_json") and not isinstance(value, type):
+        return value.to_json()
     if isinstance(value, tuple | list):
         return [encode(item) for item in value]
     return value
@@ -57,6 +67,8 @@ def _decode(hint: Any, value: Any) -> Any:
     if get_origin(hint) is tuple:
         item = get_args(hint)[0]
         return tuple(_decode(item, element) for element in value)
+    if isinstance(hint, type) and isinstance(value, Mapping):
+        return hint(**value)
     return value
 
 

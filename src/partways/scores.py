@@ -24,9 +24,26 @@ everywhere.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from partways.vocab import SOFTENERS, Stance, Tag
+from partways.vocab import SOFTENERS as _SOFTENING_TAGS
+from partways.vocab import Stance, Tag
+
+#: The four scores, in the order they are shown and stored.
+SCORE_NAMES: tuple[str, ...] = ("firmness", "brevity", "grace", "handoff")
+
+STANCE_FIRMNESS: dict[str, int] = {
+    Stance.FIRM: 100,
+    Stance.HOSTILE: 60,
+    Stance.WAFFLE: 30,
+    Stance.CAVE: 0,
+}
+#: What a stance the table does not know is worth: as much as a waffle.
+UNKNOWN_STANCE_FIRMNESS = 30
+#: The softeners that cost firmness: the vocabulary's, except ``over-explain``,
+#: which costs brevity instead (the formula above).
+SOFTENERS: tuple[str, ...] = tuple(t for t in _SOFTENING_TAGS if t != Tag.OVER_EXPLAIN)
+FREE_WORDS = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,22 +71,7 @@ class Scores:
         return round((self.firmness + self.brevity + self.grace + self.handoff) / 4)
 
 
-#: The four scores, in the order they are shown and stored.
-SCORE_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Scores))
-
 ZERO = Scores(0, 0, 0, 0)
-
-STANCE_FIRMNESS: dict[str, int] = {
-    Stance.FIRM: 100,
-    Stance.HOSTILE: 60,
-    Stance.WAFFLE: 30,
-    Stance.CAVE: 0,
-}
-#: What an unknown stance is worth: as much as a waffle.
-UNKNOWN_STANCE_FIRMNESS = 30
-#: The softeners that cost firmness: all but over-explaining, which brevity charges.
-FIRMNESS_SOFTENERS: tuple[str, ...] = tuple(t for t in SOFTENERS if t != Tag.OVER_EXPLAIN)
-FREE_WORDS = 25
 
 
 def _clamp(value: float) -> int:
@@ -78,7 +80,7 @@ def _clamp(value: float) -> int:
 
 def _firmness(line: Said) -> float:
     base = STANCE_FIRMNESS.get(line.stance, UNKNOWN_STANCE_FIRMNESS)
-    return max(0, base - 10 * sum(tag in line.tags for tag in FIRMNESS_SOFTENERS))
+    return max(0, base - 10 * sum(tag in line.tags for tag in SOFTENERS))
 
 
 def _brevity(line: Said) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import dataclass, fields
 
 import pytest
 
@@ -109,3 +109,35 @@ def test_the_generic_codec() -> None:
     assert list(field_types(Turn)) == [f.name for f in fields(Turn)]
     assert field_types(Turn)["tags"] == tuple[str, ...]
     assert field_types(Turn) is field_types(Turn)  # worked out once
+
+
+class Pair:
+    """A record class that is not a dataclass: ``to_json`` and a constructor by name."""
+
+    __slots__ = ("left", "right")
+
+    def __init__(self, left: int, right: int) -> None:
+        self.left, self.right = left, right
+
+    def to_json(self) -> dict[str, int]:
+        return {"left": self.left, "right": self.right}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pair) and self.to_json() == other.to_json()
+
+
+@dataclass(frozen=True)
+class Holder:
+    name: str
+    pairs: tuple[Pair, ...]
+    best: Pair | None = None
+
+
+def test_a_record_class_that_is_not_a_dataclass_takes_part() -> None:
+    holder = Holder("h", (Pair(1, 2), Pair(3, 4)))
+    data = encode(holder)
+    assert data == {"name": "h", "pairs": [{"left": 1, "right": 2}, {"left": 3, "right": 4}]} | {
+        "best": None
+    }
+    assert decode(Holder, data) == holder
+    assert field_types(Pair) == {"left": int, "right": int}

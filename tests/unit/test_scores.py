@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from partways.scores import FIRMNESS_SOFTENERS, SCORE_NAMES, ZERO, Said, Scores, score
+from partways import scores
+from partways.scores import SCORE_NAMES, ZERO, Said, Scores, score
 from partways.vocab import SOFTENERS
 
 
@@ -70,7 +71,7 @@ def test_each_softener_but_over_explain_costs_ten_points_of_firmness() -> None:
 
 
 def test_the_firmness_softeners_are_the_vocabularys_but_over_explain() -> None:
-    assert set(FIRMNESS_SOFTENERS) == set(SOFTENERS) - {"over-explain"}
+    assert set(scores.SOFTENERS) == set(SOFTENERS) - {"over-explain"}
 
 
 def test_each_stance_has_its_firmness_and_an_unknown_one_counts_as_a_waffle() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING
-
+# No typing or pathlib at import time: every command imports this module.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
     from partways.store.history import HistoryStore
 
 PROG = "partways"
@@ -33,6 +34,8 @@ def history_store(options: argparse.Namespace) -> HistoryStore:
 
 def check_extra_dirs(options: argparse.Namespace) -> None:
     """Raise :class:`UsageError` for a ``--scenarios`` folder that does not exist."""
+    from pathlib import Path
+
     for given in getattr(options, "scenarios", []):
         if not Path(given).expanduser().is_dir():
             raise UsageError(f"--scenarios {given}: no such folder")

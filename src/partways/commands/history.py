@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
 
 from partways.commands.common import PROG, history_store
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
     from partways.records import Outcome
 
 

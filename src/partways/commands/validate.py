@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from pathlib import Path
 
 from partways.commands.common import UsageError, check_extra_dirs, scenario_dirs
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
 
 
 def cmd_validate(options: argparse.Namespace) -> int:

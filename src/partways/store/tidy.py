@@ -1,7 +1,8 @@
 """A history record as readers expect it, whatever JSON values its fields hold.
 
 Which fields a record has, and of what kind, is read from :class:`Outcome`,
-:class:`Turn` and :class:`Scores` (their fields and type hints): a field added
+:class:`Turn` and :class:`Scores` (their fields and type hints:
+:func:`partways.records.field_types`): a field added
 there is tidied here with no change, and an odd one (a type this module does
 not know) fails the tests instead of passing through untidied.
 """
@@ -90,7 +91,7 @@ def _tidier(hint: Any) -> Callable[[object], object]:
         return _BY_TYPE[hint]
     if get_origin(hint) is Literal:
         return _text  # e.g. a turn's `how`: kept as text, like any string
-    if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
+    if isinstance(hint, type):  # a record class, e.g. Scores
         return lambda value: _object(hint, value)
     if get_origin(hint) is tuple and get_args(hint)[1:] == (Ellipsis,):
         item = get_args(hint)[0]
