@@ -143,7 +143,7 @@ def test_hand_edited_records_are_tidied_not_fatal(tmp_path: Path) -> None:
     assert store.best().value["s"].overall == 0
 
 
-# -- issue 5: hostile history files ---------------------------------------------------
+# -- hostile history files ------------------------------------------------------------
 
 # Each of these is not a TinyDB document partways can use: set aside, never fatal.
 MALFORMED = {
@@ -499,7 +499,7 @@ def test_a_record_that_json_cannot_write_is_tidied_on_the_way_in(tmp_path: Path)
     json.loads((tmp_path / DB_NAME).read_text(encoding="utf-8"))
 
 
-# -- issue 6: typed records, the notice travels with the result ---------------------------
+# -- typed records, and the notice that travels with the result ------------------------
 
 
 def test_a_corrupt_history_found_by_a_write_is_set_aside_with_a_notice(tmp_path: Path) -> None:
