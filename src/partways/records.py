@@ -16,7 +16,7 @@ nor the command line needs the engine (or the coach) to read them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, is_dataclass
 from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
 from partways.scores import Scores
@@ -29,17 +29,12 @@ _FIELD_TYPES: dict[type, dict[str, Any]] = {}
 
 
 def field_types(cls: type) -> dict[str, Any]:
-    """``cls``'s fields and their (evaluated) type hints, in order: a dataclass's
-    fields, else the parameters of its constructor."""
+    """``cls``'s fields and their (evaluated) type hints, in order: the parameters of
+    its constructor, which for a dataclass are its fields."""
     known = _FIELD_TYPES.get(cls)
     if known is None:
-        if is_dataclass(cls):
-            hints = get_type_hints(cls)
-            known = {f.name: hints[f.name] for f in fields(cls)}
-        else:
-            hints = get_type_hints(cls.__init__)  # type: ignore[misc]
-            known = {name: hint for name, hint in hints.items() if name != "return"}
-        _FIELD_TYPES[cls] = known
+        hints = get_type_hints(cls.__init__)  # type: ignore[misc]
+        known = _FIELD_TYPES[cls] = {name: hint for name, hint in hints.items() if name != "return"}
     return known
 
 
