@@ -1,8 +1,8 @@
-"""The ``partways`` command line.
+"""The ``partways`` command line: the parser, and the dispatch to each command.
 
 Paths that need no screen (``validate``, ``history``, ``coach``, ``--version``)
 never import Textual: the terminal app is imported only inside the commands
-that open it.
+that open it. The commands that need no screen live in :mod:`partways.commands`.
 """
 
 from __future__ import annotations
@@ -12,26 +12,27 @@ import json
 import sys
 
 from partways import __version__
+from partways.commands.common import PROG, UsageError
+from partways.commands.common import check_extra_dirs as _check_extra_dirs
+from partways.commands.common import history_store as _store
+from partways.commands.common import scenario_dirs as _scenario_dirs
+from partways.commands.history import cmd_history
+from partways.commands.validate import cmd_validate
 
-# No typing, dataclasses or pathlib at import time: `partways coach` and
-# `--version` would pay for them (see benchmarks/run.py).
+# The commands import what they need when they run: `--version` and `coach`
+# should not pay for the others (see benchmarks/run.py).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from pathlib import Path
     from typing import NoReturn
 
     from partways.loading import PackLoader
     from partways.scenario.catalog import Catalog
     from partways.scenario.model import Scenario
-    from partways.store.history import HistoryStore
 
-PROG = "partways"
+__all__ = ["PROG", "UsageError", "build_parser", "cmd_history", "cmd_validate", "main"]
+
 _SCENARIOS_AFTER = "scenarios_after_command"
-
-
-class UsageError(Exception):
-    """Bad arguments or a missing path: exit status 2."""
 
 
 def _common(scenarios_dest: str = "scenarios") -> argparse.ArgumentParser:
@@ -64,19 +65,23 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run without a command to open the app.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.set_defaults(func=cmd_app)  # no command: open the app
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser("play", parents=[common], help="start straight into one rehearsal")
     play.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a file")
     play.add_argument("--client", metavar="NAME", help="the client's name for {client}")
     play.add_argument("--you", metavar="NAME", help="your name for {you}")
+    play.set_defaults(func=cmd_play)
 
     validate = sub.add_parser("validate", parents=[common], help="check scenario files or folders")
     validate.add_argument("paths", metavar="PATH", nargs="*", help="files or folders")
     validate.add_argument("--json", action="store_true", help="print a JSON list")
+    validate.set_defaults(func=cmd_validate)
 
     history = sub.add_parser("history", parents=[common], help="list finished rehearsals")
     history.add_argument("--json", action="store_true", help="print a JSON list")
+    history.set_defaults(func=cmd_history)
 
     coach = sub.add_parser("coach", parents=[common], help="coach one reply or message draft")
     coach.add_argument(
@@ -89,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     coach.add_argument(
         "--json", action="store_true", help="print one JSON object (ASCII, \\u escapes)"
     )
+    coach.set_defaults(func=cmd_coach)
     return parser
 
 
@@ -103,15 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if after:
         options.scenarios = [*getattr(options, "scenarios", []), *after]
     try:
-        if options.command == "validate":
-            return cmd_validate(options)
-        if options.command == "history":
-            return cmd_history(options)
-        if options.command == "coach":
-            return cmd_coach(options)
-        if options.command == "play":
-            return cmd_play(options)
-        return cmd_app(options)
+        status: int = options.func(options)
+        return status
     except UsageError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -123,111 +122,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fail(message: str) -> NoReturn:
     print(f"{PROG}: error: {message}", file=sys.stderr)
     raise SystemExit(2)
-
-
-def _scenario_dirs(options: argparse.Namespace) -> list[Path]:
-    from partways.paths import scenario_dirs
-
-    return scenario_dirs(getattr(options, "scenarios", []))
-
-
-def _store(options: argparse.Namespace) -> HistoryStore:
-    from partways.paths import data_dir
-    from partways.store.history import HistoryStore
-
-    return HistoryStore(data_dir(getattr(options, "data_dir", None)))
-
-
-def _check_extra_dirs(options: argparse.Namespace) -> None:
-    from pathlib import Path
-
-    for given in getattr(options, "scenarios", []):
-        if not Path(given).expanduser().is_dir():
-            raise UsageError(f"--scenarios {given}: no such folder")
-
-
-# -- validate -----------------------------------------------------------------
-
-
-def cmd_validate(options: argparse.Namespace) -> int:
-    from partways.scenario.catalog import missing_paths, validate_paths
-
-    paths: list[str | Path]
-    if options.paths:
-        # Strings, not Paths: a Path would turn "./a.yaml" into "a.yaml", and the
-        # contract shows each PATH exactly as given.
-        paths = list(options.paths)
-        missing = missing_paths(paths)
-        if missing:
-            raise UsageError(f"{missing[0]}: no such file or folder")
-    else:
-        _check_extra_dirs(options)
-        paths = [p for p in _scenario_dirs(options) if p.exists()]
-    problems = validate_paths(paths)
-    if options.json:
-        print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
-    else:
-        for problem in problems:
-            print(problem.format())
-        files = {p.path for p in problems}
-        if problems:
-            print(
-                f"{len(problems)} problem{'s' * (len(problems) != 1)} "
-                f"in {len(files)} file{'s' * (len(files) != 1)}",
-                file=sys.stderr,
-            )
-    return 1 if problems else 0
-
-
-# -- history ------------------------------------------------------------------
-
-
-def cmd_history(options: argparse.Namespace) -> int:
-    from partways.store.history import HistoryUnavailable
-    from partways.text import visible
-
-    store = _store(options)
-    try:
-        records = store.all()
-    except HistoryUnavailable as error:
-        print(f"{PROG}: error: cannot read the history: {visible(str(error))}", file=sys.stderr)
-        return 1
-    notice = store.take_notice()
-    if notice:
-        print(f"{PROG}: warning: {visible(notice)}", file=sys.stderr)
-    if options.json:
-        # The store tidied every string (no control characters); ensure_ascii=False
-        # keeps the names readable.
-        print(json.dumps(records, ensure_ascii=False, indent=2))
-        return 0
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from partways.scores import SCORE_NAMES
-
-    console = Console()
-    if not records:
-        console.print(Text("No rehearsals yet. Run `partways` to start one."))
-        return 0
-    table = Table(title=Text("Rehearsals, newest first"), box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("started", no_wrap=True)
-    table.add_column("scenario", no_wrap=True, overflow="ellipsis")
-    table.add_column("outcome", no_wrap=True)
-    for column in ("firm", "brief", "grace", "hand"):
-        table.add_column(column, justify="right", no_wrap=True)
-    for record in records:
-        scores: dict[str, int] = record["scores"]
-        started: str = record["started"]
-        table.add_row(
-            Text(visible(started[:16].replace("T", " "))),
-            Text(visible(record["scenario"])),
-            Text(visible(record["outcome"])),
-            *(Text(str(scores[key])) for key in SCORE_NAMES),
-        )
-    console.print(table)
-    return 0
 
 
 # -- coach --------------------------------------------------------------------
@@ -270,12 +164,12 @@ def cmd_coach(options: argparse.Namespace) -> int:
 def _packs(options: argparse.Namespace) -> PackLoader:
     """Check the extra folders now (exit 2 if one is missing); load later."""
     from partways.loading import PackLoader
-    from partways.paths import data_dir
+    from partways.paths import catalog_cache
 
     _check_extra_dirs(options)
     return PackLoader(
         tuple(p for p in _scenario_dirs(options) if p.exists()),
-        cache_file=data_dir(getattr(options, "data_dir", None)) / "cache" / "catalog.json",
+        cache_file=catalog_cache(),
     )
 
 

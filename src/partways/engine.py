@@ -10,17 +10,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from partways.coach.classify import Analysis, classify, coach_note
-from partways.scenario.model import CONTENT_TAGS, Node, Scenario
+from partways.records import Outcome, Turn
+from partways.scenario.model import Node, Scenario
 from partways.scores import Said, Scores, score
 from partways.text import MAX_REPLY_CHARS, clean_typed, fill
+from partways.vocab import ABANDONED, CONTENT_TAGS
+
+__all__ = [
+    "ABANDONED",
+    "Classifier",
+    "Clock",
+    "EngineError",
+    "Outcome",
+    "Rehearsal",
+    "Turn",
+]
 
 Classifier = Callable[[str, str], Analysis]
 Clock = Callable[[], datetime]
-
-ABANDONED = "abandoned"
 
 
 class EngineError(ValueError):
@@ -35,84 +45,15 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True, slots=True)
-class Turn:
-    """One exchange: what the client said, and what the user answered."""
-
-    node: str
-    client: str
-    mood: str | None
-    said: str
-    how: Literal["picked", "typed"]
-    choice: int | None
-    stance: str
-    tags: tuple[str, ...]
-    coach: str
-    next: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "node": self.node,
-            "client": self.client,
-            "mood": self.mood,
-            "said": self.said,
-            "how": self.how,
-            "choice": self.choice,
-            "stance": self.stance,
-            "tags": list(self.tags),
-            "coach": self.coach,
-            "next": self.next,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """How a rehearsal ended, ready to be logged."""
-
-    scenario: str
-    title: str
-    language: str
-    outcome: str
-    ending_node: str | None
-    client_line: str | None
-    lesson: str | None
-    client_name: str
-    you_name: str
-    started: str
-    finished: str
-    turns: tuple[Turn, ...]
-    scores: Scores
-
-    @property
-    def abandoned(self) -> bool:
-        return self.outcome == ABANDONED
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "scenario": self.scenario,
-            "title": self.title,
-            "language": self.language,
-            "outcome": self.outcome,
-            "abandoned": self.abandoned,
-            "ending_node": self.ending_node,
-            "client_line": self.client_line,
-            "lesson": self.lesson,
-            "client_name": self.client_name,
-            "you_name": self.you_name,
-            "started": self.started,
-            "finished": self.finished,
-            "turns": [turn.to_json() for turn in self.turns],
-            "scores": self.scores.to_json(),
-        }
-
-
 @dataclass
 class Rehearsal:
     """Walks a scenario from its start node to an ending."""
 
     scenario: Scenario
-    client_name: str | None = None
-    you_name: str | None = None
+    #: The names for ``{client}`` and ``{you}``: given ones are tidied; missing or
+    #: blank ones become the scenario's (``you`` when it names no one).
+    client_name: str = ""
+    you_name: str = ""
     classifier: Classifier = classify
     clock: Clock = _now
     turns: list[Turn] = field(default_factory=list)
@@ -140,7 +81,7 @@ class Rehearsal:
 
     def fill(self, text: str) -> str:
         """``text`` with ``{client}`` and ``{you}`` replaced by this rehearsal's names."""
-        return fill(text, self.client_name or "", self.you_name or "")
+        return fill(text, self.client_name, self.you_name)
 
     def client_line(self) -> str | None:
         return self.fill(self.node.client) if self.node.client is not None else None
@@ -244,8 +185,8 @@ class Rehearsal:
             ending_node=ending.id if ending else None,
             client_line=self.client_line() if ending else None,
             lesson=self.fill(ending.lesson) if ending and ending.lesson else None,
-            client_name=self.client_name or "",
-            you_name=self.you_name or "",
+            client_name=self.client_name,
+            you_name=self.you_name,
             started=self._started,
             finished=_iso(self.clock()),
             turns=tuple(self.turns),

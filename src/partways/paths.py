@@ -1,4 +1,4 @@
-"""Where partways finds scenario packs and keeps its data."""
+"""Where partways finds scenario packs, keeps its data and caches what it can rebuild."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from pathlib import Path
 
 SCENARIOS_ENV = "PARTWAYS_SCENARIOS"
 DATA_DIR_ENV = "PARTWAYS_DATA_DIR"
+CACHE_DIR_ENV = "PARTWAYS_CACHE_DIR"
+#: The validated catalog of the scenario packs, kept between starts.
+CATALOG_CACHE = "catalog.json"
 
 
 def bundled_scenarios() -> Path:
@@ -45,3 +48,22 @@ def data_dir(given: str | Path | None = None, environ: Mapping[str, str] | None 
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("partways", appauthor=False))
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """``PARTWAYS_CACHE_DIR``, else the platform's user cache folder.
+
+    Only what partways can rebuild lives here (deleting it costs one slow start),
+    so it is kept apart from the data folder and its history.
+    """
+    env = os.environ if environ is None else environ
+    if env.get(CACHE_DIR_ENV):
+        return Path(env[CACHE_DIR_ENV]).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("partways", appauthor=False))
+
+
+def catalog_cache(environ: Mapping[str, str] | None = None) -> Path:
+    """The file that keeps the validated catalog between starts."""
+    return cache_dir(environ) / CATALOG_CACHE

@@ -5,7 +5,9 @@ with its stance and its content tags. The formula (also in the README):
 
 * **firmness** — the mean over lines of a stance value (firm 100, hostile 60,
   waffle 30, cave 0) minus 10 for each of ``hedge``, ``permission``,
-  ``minimizer``, ``apology`` and ``filler`` on that line (floored at 0).
+  ``minimizer``, ``apology`` and ``filler`` on that line (floored at 0): the
+  softeners of :data:`partways.vocab.SOFTENERS` but ``over-explain``, which
+  brevity charges.
 * **brevity** — the mean over lines of 100 minus 3 points for each word past
   25, minus 25 if the line is tagged ``over-explain`` (floored at 0).
 * **grace** — 70, plus 30 if any line thanks the client (``gratitude``),
@@ -23,12 +25,19 @@ from __future__ import annotations
 
 from partways.record import Record
 from partways.vocab import SOFTENERS as _SOFTENING_TAGS
-from partways.vocab import Tag
+from partways.vocab import Stance, Tag
 
 #: The four scores, in the order they are shown and stored.
 SCORE_NAMES: tuple[str, ...] = ("firmness", "brevity", "grace", "handoff")
 
-STANCE_FIRMNESS = {"firm": 100, "hostile": 60, "waffle": 30, "cave": 0}
+STANCE_FIRMNESS: dict[str, int] = {
+    Stance.FIRM: 100,
+    Stance.HOSTILE: 60,
+    Stance.WAFFLE: 30,
+    Stance.CAVE: 0,
+}
+#: What a stance the table does not know is worth: as much as a waffle.
+UNKNOWN_STANCE_FIRMNESS = 30
 #: The softeners that cost firmness: the vocabulary's, except ``over-explain``,
 #: which costs brevity instead (the formula above).
 SOFTENERS: tuple[str, ...] = tuple(t for t in _SOFTENING_TAGS if t != Tag.OVER_EXPLAIN)
@@ -83,14 +92,14 @@ def _clamp(value: float) -> int:
 
 
 def _firmness(line: Said) -> float:
-    base = STANCE_FIRMNESS.get(line.stance, 30)
+    base = STANCE_FIRMNESS.get(line.stance, UNKNOWN_STANCE_FIRMNESS)
     return max(0, base - 10 * sum(tag in line.tags for tag in SOFTENERS))
 
 
 def _brevity(line: Said) -> float:
     words = len(line.text.split())
     value = 100 - 3 * max(0, words - FREE_WORDS)
-    if "over-explain" in line.tags:
+    if Tag.OVER_EXPLAIN in line.tags:
         value -= 25
     return max(0, value)
 
@@ -102,14 +111,14 @@ def score(lines: Sequence[Said]) -> Scores:
     tags: set[str] = set()
     for line in lines:
         tags.update(line.tags)
-    hostile = sum(1 for line in lines if line.stance == "hostile" or "blame" in line.tags)
-    breakups = sum(1 for line in lines if "breakup-phrase" in line.tags)
+    hostile = sum(1 for line in lines if line.stance == Stance.HOSTILE or Tag.BLAME in line.tags)
+    breakups = sum(1 for line in lines if Tag.BREAKUP_PHRASE in line.tags)
     return Scores(
         firmness=_clamp(_mean(_firmness(line) for line in lines)),
         brevity=_clamp(_mean(_brevity(line) for line in lines)),
-        grace=_clamp(70 + 30 * ("gratitude" in tags) - 35 * hostile - 20 * breakups),
+        grace=_clamp(70 + 30 * (Tag.GRATITUDE in tags) - 35 * hostile - 20 * breakups),
         handoff=_clamp(
-            40 * ("handoff" in tags) + 30 * ("notice" in tags) + 30 * ("in-writing" in tags)
+            40 * (Tag.HANDOFF in tags) + 30 * (Tag.NOTICE in tags) + 30 * (Tag.IN_WRITING in tags)
         ),
     )
 

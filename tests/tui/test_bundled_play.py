@@ -173,4 +173,4 @@ async def play(
         hows = {turn.how for turn in app.screen.outcome.turns}
         if typed and any(step.text for step in path):
             assert "typed" in hows
-    assert app.store.all()[0]["ending_node"] == ending
+    assert app.store.all().value[0].ending_node == ending

@@ -36,7 +36,7 @@ def burst(app: PartwaysApp, *keys: str) -> None:
 
 
 def history(tmp_path: Path) -> list[dict]:
-    return HistoryStore(tmp_path / "data").all()
+    return [outcome.to_json() for outcome in HistoryStore(tmp_path / "data").all().value]
 
 
 async def test_enter_pressed_twice_in_the_names_dialog_starts_one_rehearsal(

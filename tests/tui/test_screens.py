@@ -104,8 +104,8 @@ async def test_digits_play_to_a_clean_exit_and_the_outcome_is_logged(
         assert "[i]literal[/i]" in plain(app.screen.query_one("#lesson", Literal))
     logged = [m for m in seen if isinstance(m, OutcomeLogged)]
     assert len(logged) == 1 and logged[0].outcome.outcome == "clean-exit"
-    records = HistoryStore(tmp_path / "data").all()
-    assert [r["outcome"] for r in records] == ["clean-exit"]
+    records = HistoryStore(tmp_path / "data").all().value
+    assert [r.outcome for r in records] == ["clean-exit"]
 
 
 async def test_typed_reply_is_shown_literally_without_control_codes(make_app: MakeApp) -> None:
@@ -164,8 +164,8 @@ async def test_leaving_midway_asks_and_logs_abandoned(make_app: MakeApp, tmp_pat
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    records = HistoryStore(tmp_path / "data").all()
-    assert [(r["outcome"], r["abandoned"]) for r in records] == [("abandoned", True)]
+    records = HistoryStore(tmp_path / "data").all().value
+    assert [(r.outcome, r.abandoned) for r in records] == [("abandoned", True)]
 
 
 async def test_ending_keys_retry_and_go_home(make_app: MakeApp) -> None:
@@ -214,7 +214,7 @@ async def test_quitting_midway_asks_and_logs_abandoned(make_app: MakeApp, tmp_pa
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
         await pilot.pause()
-    assert [r["outcome"] for r in HistoryStore(tmp_path / "data").all()] == ["abandoned"]
+    assert [r.outcome for r in HistoryStore(tmp_path / "data").all().value] == ["abandoned"]
 
 
 async def test_command_palette_lists_and_starts_scenarios(make_app: MakeApp) -> None:

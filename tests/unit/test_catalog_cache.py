@@ -112,8 +112,11 @@ def test_warm_load_never_imports_yaml(tmp_path: Path) -> None:
     assert "partways.scenario.loader" not in warm
 
 
-def test_the_app_pack_loader_uses_the_cache(tmp_path: Path, calls: list[object]) -> None:
-    options = build_parser().parse_args(["--data-dir", str(tmp_path)])
+def test_the_app_pack_loader_uses_the_cache(
+    tmp_path: Path, calls: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARTWAYS_CACHE_DIR", str(tmp_path / "cache"))
+    options = build_parser().parse_args(["--data-dir", str(tmp_path / "data")])
     loader = _packs(options)
     assert loader.cache_file == tmp_path / "cache" / "catalog.json"
     first = loader()

@@ -1,4 +1,4 @@
-"""The command line, as the contract (docs: scenario-format.md) fixes it.
+"""The command line, as the README and scenarios/README.md describe it.
 
 Most cases run ``partways.cli.main`` in-process; a few run the installed command
 in a subprocess. Nothing here opens the terminal app: ``cmd_app`` is replaced.
@@ -19,14 +19,15 @@ import pytest
 
 from partways import __version__, cli
 from partways.cli import main
-from partways.engine import Rehearsal
-from partways.paths import bundled_scenarios
+from partways.engine import Outcome, Rehearsal
+from partways.paths import CACHE_DIR_ENV, bundled_scenarios
 from partways.scenario.loader import load_file
+from partways.scores import SCORE_NAMES
 from partways.store.history import HistoryStore
+from tests.conftest import ROOT, outcome_of
 from tests.installed import installed_partways
 from tests.unit.test_store import unblocking_fifo
 
-ROOT = Path(__file__).resolve().parents[2]
 CLI = "tests/fixtures/cli"  # relative to ROOT: every test runs from there
 GOOD = f"{CLI}/good/cli-good.yaml"
 GOOD_AGAIN = f"{CLI}/dupe/cli-good-again.yaml"  # same id as GOOD
@@ -44,7 +45,7 @@ BAD_PROBLEMS = [
     (20, 11, "PW106", MOOD),
 ]
 BAD_NESTED_PROBLEMS = [(4, 11, "PW106", "'language' must be en, sv, fr, hr or bg, not 'de'")]
-SCORE_KEYS = {"firmness", "brevity", "grace", "handoff"}
+SCORE_KEYS = set(SCORE_NAMES)
 
 
 def lines(path: str, problems: list[tuple[int, int, str, str]]) -> str:
@@ -259,13 +260,13 @@ def test_validate_by_default_with_a_missing_scenarios_folder_exits_2(
 # -- history ------------------------------------------------------------------
 
 
-def played(scenario_path: str, picks: list[int], when: datetime) -> dict[str, Any]:
+def played(scenario_path: str, picks: list[int], when: datetime) -> Outcome:
     scenario, problems = load_file(ROOT / scenario_path, scenario_path)
     assert scenario is not None, problems
     rehearsal = Rehearsal(scenario, clock=lambda: when)
     for number in picks:
         rehearsal.pick(number)
-    return rehearsal.outcome().to_json()
+    return rehearsal.outcome()
 
 
 def history_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, Any]]:
@@ -319,12 +320,12 @@ def test_history_prints_markup_in_a_record_literally(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     HistoryStore(tmp_path).add(
-        {
-            "scenario": "[bold]x[/]",
-            "outcome": "[red]caved[/red]",
-            "started": "2024-05-01T10:00:00+00:00",
-            "scores": {"firmness": 10, "brevity": 20, "grace": 30, "handoff": 40},
-        }
+        outcome_of(
+            scenario="[bold]x[/]",
+            outcome="[red]caved[/red]",
+            started="2024-05-01T10:00:00+00:00",
+            scores={"firmness": 10, "brevity": 20, "grace": 30, "handoff": 40},
+        )
     )
     assert run("history", "--data-dir", str(tmp_path)) == 0
     out, err = capsys.readouterr()
@@ -334,6 +335,8 @@ def test_history_prints_markup_in_a_record_literally(
     assert "2024-05-01 10:00" in out
     row = next(line for line in out.splitlines() if "[bold]x[/]" in line)
     assert row.split()[-4:] == ["10", "20", "30", "40"]
+    header = next(line for line in out.splitlines() if "started" in line)
+    assert header.split() == ["started", "scenario", "outcome", *SCORE_NAMES]
 
 
 @pytest.mark.parametrize("as_json", [True, False])
@@ -882,6 +885,17 @@ def test_no_command_opens_the_app(app_calls: list[dict[str, Any]]) -> None:
     assert app_calls[-1]["start"] is None
 
 
+def test_the_catalog_is_cached_in_the_cache_folder_not_the_data_folder(
+    app_calls: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache, data = tmp_path / "my-cache", tmp_path / "data"
+    monkeypatch.setenv(CACHE_DIR_ENV, str(cache))
+    assert run("play", "cli-good", "--scenarios", f"{CLI}/good", "--data-dir", str(data)) == 0
+    assert app_calls[-1]["start"].id == "cli-good"
+    assert (cache / "catalog.json").is_file()
+    assert not data.exists(), "nothing goes to the data folder"
+
+
 def test_play_an_unknown_id_suggests_the_nearest(
     app_calls: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -943,6 +957,8 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def run_command(args: list[str], tmp_path: Path, stdin: str | None = None):
+    env = clean_env(PARTWAYS_DATA_DIR=str(tmp_path))
+    env[CACHE_DIR_ENV] = os.environ[CACHE_DIR_ENV]  # the test's own (tests/conftest.py)
     return subprocess.run(
         args,
         cwd=ROOT,
@@ -950,7 +966,7 @@ def run_command(args: list[str], tmp_path: Path, stdin: str | None = None):
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env=clean_env(PARTWAYS_DATA_DIR=str(tmp_path)),
+        env=env,
         timeout=60,
     )
 

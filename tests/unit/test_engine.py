@@ -2,77 +2,33 @@
 
 from __future__ import annotations
 
+import re
+from contextlib import AbstractContextManager
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
-from partways.coach.classify import Analysis
-from partways.engine import ABANDONED, Classifier, EngineError, Rehearsal
-from partways.scenario.model import Choice, Node, Scenario
+from partways.coach.classify import Analysis, Finding
+from partways.engine import ABANDONED, EngineError, Rehearsal, Turn
 from partways.text import MAX_REPLY_CHARS
+from tests.conftest import minimal_scenario
 
-
-def scenario() -> Scenario:
-    nodes = {
-        "open": Node(
-            id="open",
-            client="Hi {you}, it's {client}.",
-            mood="calm",
-            tip="Lead with it, {you}.",
-            choices=(
-                Choice(
-                    "I'm ending our work on the 30th, {client}.",
-                    "push",
-                    "Good.",
-                    ("firm", "decision", "notice"),
-                ),
-                Choice("Um, maybe?", "stall", "Hedge.", ("hedge",)),
-            ),
-            reply={"firm": "push", "cave": "caved", "hostile": "burn", "default": "stall"},
-        ),
-        "push": Node(
-            id="push",
-            client="Please stay.",
-            choices=(
-                Choice(
-                    "No, thank you. Files come Friday.",
-                    "done",
-                    "Held.",
-                    ("firm", "gratitude", "handoff"),
-                ),
-            ),
-        ),
-        "stall": Node(
-            id="stall",
-            client="So nothing changes?",
-            choices=(Choice("Right.", "stalled", "Nothing decided."),),
-        ),
-        "done": Node(id="done", client="Fine, {you}.", ending="clean-exit", lesson="Held, {you}."),
-        "caved": Node(id="caved", ending="caved"),
-        "burn": Node(id="burn", ending="burned-bridge"),
-        "stalled": Node(id="stalled", ending="stalled"),
-    }
-    return Scenario(
-        id="s",
-        title="T",
-        language="en",
-        reaction="pleads",
-        reason="other",
-        summary="S",
-        client="Dana",
-        you="Sam",
-        start="open",
-        nodes=nodes,
-    )
+scenario = minimal_scenario
 
 
 def fixed_clock() -> datetime:
     return datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
-def fake_classifier(stance: str) -> Classifier:
+def fake_classifier(stance: str, *tags: str, heard: list[tuple[str, str]] | None = None):
+    """A coach that always finds ``stance`` (and ``tags``), noting what it was asked."""
+
     def classify(text: str, lang: str) -> Analysis:
-        return Analysis(stance=stance, language=lang, findings=())
+        if heard is not None:
+            heard.append((text, lang))
+        findings = tuple(Finding(tag, 0, 1, text[:1], "advice") for tag in tags)
+        return Analysis(stance=stance, language=lang, findings=findings)
 
     return classify
 
@@ -181,3 +137,127 @@ def test_a_reply_longer_than_the_limit_is_refused() -> None:
     with pytest.raises(EngineError, match="at most"):
         rehearsal.reply("x" * (MAX_REPLY_CHARS + 1))
     assert rehearsal.reply("x" * MAX_REPLY_CHARS).said == "x" * MAX_REPLY_CHARS
+
+
+# -- what a rehearsal records (mutation testing found these unchecked) ---------------------
+
+
+def test_a_picked_turn_records_everything() -> None:
+    r = Rehearsal(scenario(), clock=fixed_clock)
+    assert r.pick(1) == Turn(
+        node="open",
+        client="Hi Sam, it's Dana.",
+        mood="calm",
+        said="I'm ending our work on the 30th, Dana.",
+        how="picked",
+        choice=1,
+        stance="firm",
+        tags=("decision", "notice"),
+        coach="Good.",
+        next="push",
+    )
+
+
+def test_the_coach_judges_a_picked_line_without_stance_in_the_scenarios_language() -> None:
+    heard: list[tuple[str, str]] = []
+    s = replace(scenario(), language="sv")
+    r = Rehearsal(s, classifier=fake_classifier("waffle", heard=heard), clock=fixed_clock)
+    r.pick(2)
+    assert heard == [("Um, maybe?", "sv")]
+
+
+def test_a_typed_turn_records_the_coachs_stance_and_content_tags_only() -> None:
+    heard: list[tuple[str, str]] = []
+    coach = fake_classifier("cave", "apology", "hedge", heard=heard)
+    r = Rehearsal(replace(scenario(), language="fr"), classifier=coach, clock=fixed_clock)
+    turn = r.reply("Sorry, maybe I stay.")
+    assert heard == [("Sorry, maybe I stay.", "fr")]
+    assert (turn.stance, turn.tags, turn.next, turn.choice) == (
+        "cave",
+        ("apology", "hedge"),  # the stance is not a content tag
+        "caved",
+        None,
+    )
+    assert (turn.mood, turn.client) == ("calm", "Hi Sam, it's Dana.")
+
+
+def test_a_turn_without_a_client_line_records_an_empty_one() -> None:
+    s = scenario()
+    quiet = replace(s.nodes["push"], client=None)
+    r = Rehearsal(replace(s, nodes={**s.nodes, "push": quiet}), clock=fixed_clock)
+    r.pick(1)
+    assert r.client_line() is None and r.tip() is None
+    assert r.pick(1).client == ""
+
+
+def test_an_ending_records_the_scenario_names_times_and_ending() -> None:
+    times = iter([datetime(2026, 1, 2, 9, 0, tzinfo=UTC), datetime(2026, 1, 2, 9, 5, tzinfo=UTC)])
+    r = Rehearsal(scenario(), client_name="Acme", you_name="Me", clock=lambda: next(times))
+    r.pick(1)
+    r.pick(1)
+    outcome = r.outcome()
+    assert outcome.to_json() | {"turns": None} == {
+        "scenario": "s",
+        "title": "T",
+        "language": "en",
+        "outcome": "clean-exit",
+        "abandoned": False,
+        "ending_node": "done",
+        "client_line": "Fine, Me.",
+        "lesson": "Held, Me.",
+        "client_name": "Acme",
+        "you_name": "Me",
+        "started": "2026-01-02T09:00:00+00:00",
+        "finished": "2026-01-02T09:05:00+00:00",
+        "turns": None,
+        "scores": {"firmness": 100, "brevity": 100, "grace": 100, "handoff": 70},
+    }
+    assert outcome.turns == tuple(r.turns)
+
+
+def test_an_abandoned_rehearsal_has_no_ending_line_or_lesson() -> None:
+    r = Rehearsal(scenario(), clock=fixed_clock)
+    outcome = r.abandon()
+    assert (outcome.ending_node, outcome.client_line, outcome.lesson) == (None, None, None)
+    assert (outcome.scenario, outcome.client_name, outcome.you_name) == ("s", "Dana", "Sam")
+
+
+def test_an_ending_without_a_line_or_lesson() -> None:
+    r = Rehearsal(scenario(), classifier=fake_classifier("hostile"), clock=fixed_clock)
+    r.reply("You never pay.")
+    outcome = r.outcome()
+    assert (outcome.outcome, outcome.ending_node) == ("burned-bridge", "burn")
+    assert (outcome.client_line, outcome.lesson) == (None, None)
+
+
+def test_without_a_name_for_you_in_the_scenario_you_are_you() -> None:
+    r = Rehearsal(replace(scenario(), you=None), clock=fixed_clock)
+    assert r.you_name == "you"
+    assert r.client_line() == "Hi you, it's Dana."
+
+
+def test_names_are_cut_at_sixty_characters() -> None:
+    r = Rehearsal(scenario(), client_name="x" * 61, you_name="y" * 60, clock=fixed_clock)
+    assert (r.client_name, r.you_name) == ("x" * 60, "y" * 60)
+
+
+def refused(message: str) -> AbstractContextManager[object]:
+    return pytest.raises(EngineError, match=f"^{re.escape(message)}$")
+
+
+def test_engine_errors_say_what_is_wrong() -> None:
+    r = Rehearsal(scenario(), clock=fixed_clock)
+    with refused("there is no line 3 on this turn"):
+        r.pick(3)
+    with refused("an empty reply is not sent"):
+        r.reply("  ")
+    with refused("the rehearsal has not ended yet"):
+        r.outcome()
+    r.pick(1)
+    with refused("this turn is answered by picking a line"):
+        r.reply("hello")
+    r.pick(1)
+    with refused("the rehearsal is over"):
+        r.pick(1)
+    with refused("the rehearsal is over"):
+        r.reply("hello")

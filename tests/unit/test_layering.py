@@ -8,15 +8,21 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "scenarios"
+from tests.conftest import FIXTURES
 
 CORE = [
     "partways",
     "partways.cli",
+    "partways.commands.common",
+    "partways.commands.history",
+    "partways.commands.validate",
     "partways.engine",
+    "partways.fileio",
     "partways.paths",
+    "partways.records",
     "partways.scores",
     "partways.text",
+    "partways.vocab",
     "partways.coach.classify",
     "partways.coach.detect",
     "partways.scenario.model",
@@ -26,6 +32,7 @@ CORE = [
     "partways.scenario.cache",
     "partways.store.history",
     "partways.store.storage",
+    "partways.store.tidy",
 ]
 
 
@@ -44,25 +51,30 @@ def test_core_modules_import_without_textual() -> None:
 
 
 @pytest.mark.parametrize(
-    "argv",
+    ("argv", "status", "printed"),
     [
-        ["--version"],
-        ["validate", str(FIXTURES)],
-        ["history", "--json"],
-        ["coach", "I have decided to stop.", "--json"],
+        (["--version"], 0, "partways "),
+        (["validate", str(FIXTURES / "scenarios")], 0, ""),  # valid: silent
+        (["validate", str(FIXTURES / "broken")], 1, "[PW"),  # the rules ran
+        (["history", "--json"], 0, "[]"),
+        (["coach", "I have decided to stop.", "--json"], 0, '"stance"'),
     ],
 )
-def test_commands_without_a_screen_never_import_textual(argv: list[str], tmp_path: Path) -> None:
+def test_commands_without_a_screen_never_import_textual(
+    argv: list[str], status: int, printed: str, tmp_path: Path
+) -> None:
     extra = [] if argv == ["--version"] else ["--data-dir", str(tmp_path)]
+    # The command must have worked: one that failed before importing what it
+    # needs would prove nothing.
     code = (
         "import contextlib, io\n"
         "from partways.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    try:\n"
-        f"        main({argv!r} + {extra!r})\n"
-        "    except SystemExit:\n"
-        "        pass\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    status = main({argv!r} + {extra!r})\n"
+        f"assert status == {status!r}, f'exit status {{status}}'\n"
+        f"assert {printed!r} in out.getvalue(), out.getvalue()\n"
     )
     loaded = modules_after(code)
     assert "partways.cli" in loaded
-    assert "textual" not in loaded
+    assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}

@@ -10,41 +10,55 @@ import os
 import stat
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from partways.engine import Rehearsal
+from partways.engine import Outcome, Rehearsal
 from partways.scenario.loader import load_file
+from partways.scores import Scores
 from partways.store import history, storage
-from partways.store.history import DB_NAME, HistoryStore, HistoryUnavailable, tidy
+from partways.store.history import DB_NAME, HistoryStore, HistoryUnavailable
+from partways.store.tidy import tidy
 from partways.text import has_control
+from partways.vocab import ABANDONED, Ending
+from tests.conftest import FIXTURES, outcome_of
 
 
-def record(n: int, scenario: str = "s", outcome: str = "clean-exit") -> dict:
+def record(n: int, scenario: str = "s", outcome: str = Ending.CLEAN_EXIT) -> dict:
     return {
         "scenario": scenario,
         "outcome": outcome,
-        "abandoned": outcome == "abandoned",
+        "abandoned": outcome == ABANDONED,
         "started": f"2026-01-01T00:00:{n:02d}+00:00",
         "scores": {"firmness": n, "brevity": 50, "grace": 70, "handoff": 40},
     }
 
 
+def rehearsal(n: int, scenario: str = "s", outcome: str = Ending.CLEAN_EXIT) -> Outcome:
+    """:func:`record` as the typed outcome the store takes."""
+    return outcome_of(**record(n, scenario, outcome))
+
+
+def firmness(store: HistoryStore) -> list[int]:
+    return [o.scores.firmness for o in store.all().value]
+
+
 def test_history_is_newest_first(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path)
     for n in range(3):
-        store.add(record(n))
-    assert [r["scores"]["firmness"] for r in store.all()] == [2, 1, 0]
+        store.add(rehearsal(n))
+    assert firmness(store) == [2, 1, 0]
 
 
 def test_empty_history_creates_nothing(tmp_path: Path) -> None:
-    assert HistoryStore(tmp_path / "new").all() == []
+    assert HistoryStore(tmp_path / "new").all().value == []
     assert not (tmp_path / "new" / DB_NAME).exists()
 
 
 def test_files_are_readable_by_owner_only(tmp_path: Path) -> None:
-    HistoryStore(tmp_path / "data").add(record(1))
+    HistoryStore(tmp_path / "data").add(rehearsal(1))
     mode = stat.S_IMODE((tmp_path / "data" / DB_NAME).stat().st_mode)
     assert mode == 0o600
 
@@ -52,20 +66,21 @@ def test_files_are_readable_by_owner_only(tmp_path: Path) -> None:
 def test_corrupt_database_is_set_aside_with_a_notice(tmp_path: Path) -> None:
     (tmp_path / DB_NAME).write_text('{"rehearsals": {"1": {"scen', encoding="utf-8")
     store = HistoryStore(tmp_path)
-    assert store.all() == []
-    assert store.notice is not None and "moved to" in store.notice
+    read = store.all()
+    assert read.value == []
+    assert read.notice is not None and "moved to" in read.notice
     aside = list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
     assert len(aside) == 1
     assert aside[0].read_text(encoding="utf-8").startswith('{"rehearsals"')
-    store.add(record(5))
-    assert len(store.all()) == 1
+    store.add(rehearsal(5))
+    assert len(store.all().value) == 1
 
 
 def test_a_crash_mid_write_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = HistoryStore(tmp_path)
-    store.add(record(1))
+    store.add(rehearsal(1))
     before = (tmp_path / DB_NAME).read_bytes()
 
     def crash(src: object, dst: object) -> None:
@@ -73,17 +88,17 @@ def test_a_crash_mid_write_keeps_the_old_file(
 
     monkeypatch.setattr(storage.os, "replace", crash)
     with pytest.raises(OSError):
-        store.add(record(2))
+        store.add(rehearsal(2))
     monkeypatch.undo()
     assert (tmp_path / DB_NAME).read_bytes() == before
     assert not list(tmp_path.glob("*.tmp")), "the temporary file is cleaned up"
-    assert len(store.all()) == 1
+    assert len(store.all().value) == 1
 
 
 def _writer(folder: str, base: int) -> None:
     store = HistoryStore(Path(folder))
     for n in range(25):
-        store.add(record(base + n, scenario=f"w{base}"))
+        store.add(rehearsal(base + n, scenario=f"w{base}"))
 
 
 def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
@@ -94,17 +109,17 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     for worker in workers:
         worker.join(60)
         assert worker.exitcode == 0
-    records = HistoryStore(tmp_path).all()
+    records = HistoryStore(tmp_path).all().value
     assert len(records) == 50
     json.loads((tmp_path / DB_NAME).read_text(encoding="utf-8"))
 
 
 def test_best_prefers_clean_exits_and_skips_abandoned(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path)
-    store.add(record(90, outcome="caved"))
-    store.add(record(10, outcome="clean-exit"))
-    store.add(record(99, outcome="abandoned"))
-    best = store.best()["s"]
+    store.add(rehearsal(90, outcome="caved"))
+    store.add(rehearsal(10, outcome="clean-exit"))
+    store.add(rehearsal(99, outcome="abandoned"))
+    best = store.best().value["s"]
     assert best.outcome == "clean-exit"
     assert best.count == 3
 
@@ -122,13 +137,13 @@ def test_hand_edited_records_are_tidied_not_fatal(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     store = HistoryStore(tmp_path)
-    records = store.all()
-    assert records[0]["scores"] == {"firmness": 0, "brevity": 0, "grace": 0, "handoff": 0}
-    assert records[1]["scenario"] == "7"
-    assert store.best()["s"].overall == 0
+    records = store.all().value
+    assert records[0].scores == Scores(0, 0, 0, 0)
+    assert records[1].scenario == "7"
+    assert store.best().value["s"].overall == 0
 
 
-# -- issue 5: hostile history files ---------------------------------------------------
+# -- hostile history files ------------------------------------------------------------
 
 # Each of these is not a TinyDB document partways can use: set aside, never fatal.
 MALFORMED = {
@@ -151,15 +166,16 @@ MALFORMED = {
 def test_malformed_documents_are_set_aside_keeping_their_bytes(tmp_path: Path, raw: bytes) -> None:
     (tmp_path / DB_NAME).write_bytes(raw)
     store = HistoryStore(tmp_path)
-    assert store.all() == []
-    notice = store.take_notice()
-    assert notice is not None and "moved to" in notice
+    read = store.all()
+    assert read.value == []
+    assert read.notice is not None and "moved to" in read.notice
     assert not (tmp_path / DB_NAME).exists()
     (aside,) = tmp_path.glob(f"{DB_NAME}.corrupt-*")
     assert aside.read_bytes() == raw
-    assert store.best() == {}
-    store.add(record(1))
-    assert [r["scores"]["firmness"] for r in store.all()] == [1]
+    assert store.best().value == {}
+    assert store.all().notice is None, "set aside once, not again"
+    store.add(rehearsal(1))
+    assert firmness(store) == [1]
 
 
 # Numbers JSON cannot carry are tidied like any odd value: the history stays.
@@ -177,23 +193,24 @@ UNCARRIED_NUMBERS = {
 def test_numbers_json_cannot_carry_are_tidied_not_fatal(tmp_path: Path, raw: bytes) -> None:
     (tmp_path / DB_NAME).write_bytes(raw)
     store = HistoryStore(tmp_path)
-    [tidied] = store.all()
-    assert tidied["scores"] == {"firmness": 0, "brevity": 0, "grace": 70, "handoff": 0}
-    assert store.take_notice() is None
+    read = store.all()
+    [tidied] = read.value
+    assert tidied.scores == Scores(0, 0, 70, 0)
+    assert read.notice is None
     assert (tmp_path / DB_NAME).read_bytes() == raw, "reading changes nothing"
-    store.add(record(1))
-    assert [r["scores"]["firmness"] for r in store.all()] == [1, 0]
+    store.add(rehearsal(1))
+    assert firmness(store) == [1, 0]
 
 
 def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     raw = b"\xef\xbb\xbf" + json.dumps({"rehearsals": {"1": record(7)}}).encode()
     (tmp_path / DB_NAME).write_bytes(raw)
     store = HistoryStore(tmp_path)
-    assert [r["scores"]["firmness"] for r in store.all()] == [7]
-    assert store.take_notice() is None
+    assert firmness(store) == [7]
+    assert store.all().notice is None
     assert (tmp_path / DB_NAME).read_bytes() == raw, "reading changes nothing"
-    store.add(record(8))
-    assert [r["scores"]["firmness"] for r in store.all()] == [8, 7]
+    store.add(rehearsal(8))
+    assert firmness(store) == [8, 7]
 
 
 def test_tidy_makes_a_well_typed_record_of_any_json_values() -> None:
@@ -239,7 +256,7 @@ def test_a_record_with_outcome_abandoned_counts_as_abandoned(tmp_path: Path) -> 
         json.dumps({"rehearsals": {"1": {"scenario": "s", "outcome": "abandoned"}}}),
         encoding="utf-8",
     )
-    assert HistoryStore(tmp_path).best() == {}
+    assert HistoryStore(tmp_path).best().value == {}
 
 
 def test_control_characters_never_leave_the_store(tmp_path: Path) -> None:
@@ -260,16 +277,11 @@ def test_control_characters_never_leave_the_store(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     store = HistoryStore(tmp_path)
-    (got,) = store.all()
-    for text in (
-        got["scenario"],
-        got["outcome"],
-        got["turns"][0]["said"],
-        *got["turns"][0]["tags"],
-    ):
+    (got,) = store.all().value
+    for text in (got.scenario, got.outcome, got.turns[0].said, *got.turns[0].tags):
         assert text == "x[2J]52;c;aGk=31m\nok\t"
         assert not has_control(text)
-    (best,) = store.best().values()
+    (best,) = store.best().value.values()
     assert not has_control(best.outcome)
 
 
@@ -306,11 +318,10 @@ def test_a_fifo_history_is_unavailable_not_read_and_not_moved(tmp_path: Path) ->
         with pytest.raises(HistoryUnavailable):
             store.best()
         with pytest.raises(HistoryUnavailable):
-            store.add(record(1))
+            store.add(rehearsal(1))
     assert str(caught.value) == f"{fifo}: not a regular file (a pipe)"
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert not list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
-    assert store.take_notice() is None
 
 
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
@@ -321,7 +332,7 @@ def test_a_symlink_to_a_device_is_unavailable_and_left_alone(tmp_path: Path) -> 
     with pytest.raises(HistoryUnavailable, match=r"not a regular file \(a device\)"):
         store.all()
     with pytest.raises(HistoryUnavailable):
-        store.add(record(1))
+        store.add(rehearsal(1))
     assert (tmp_path / DB_NAME).is_symlink()
     assert not list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
 
@@ -336,7 +347,7 @@ def test_a_history_over_the_limit_is_unavailable_not_read_or_moved(
     with pytest.raises(HistoryUnavailable, match="too big"):
         store.all()
     with pytest.raises(HistoryUnavailable, match="too big"):
-        store.add(record(99))
+        store.add(rehearsal(99))
     assert (tmp_path / DB_NAME).read_bytes() == raw
     assert not list(tmp_path.glob(f"{DB_NAME}.corrupt-*"))
 
@@ -345,13 +356,13 @@ def test_a_write_that_would_pass_the_limit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = HistoryStore(tmp_path)
-    store.add(record(1))
+    store.add(rehearsal(1))
     before = (tmp_path / DB_NAME).read_bytes()
     monkeypatch.setattr(storage, "HISTORY_LIMIT", len(before) + 10)
     with pytest.raises(HistoryUnavailable, match="too big"):
-        store.add(record(2))
+        store.add(rehearsal(2))
     assert (tmp_path / DB_NAME).read_bytes() == before
-    assert len(store.all()) == 1
+    assert len(store.all().value) == 1
 
 
 def test_a_folder_in_place_of_the_history_is_unavailable(tmp_path: Path) -> None:
@@ -360,7 +371,7 @@ def test_a_folder_in_place_of_the_history_is_unavailable(tmp_path: Path) -> None
     with pytest.raises(HistoryUnavailable, match="it is a folder, not a file"):
         store.all()
     with pytest.raises(HistoryUnavailable):
-        store.add(record(1))
+        store.add(rehearsal(1))
     assert (tmp_path / DB_NAME).is_dir()
 
 
@@ -386,13 +397,13 @@ def _no_lock(lock_path: Path) -> None:
 def test_a_read_only_folder_still_lists_the_history(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    HistoryStore(tmp_path).add(record(3))
+    HistoryStore(tmp_path).add(rehearsal(3))
     monkeypatch.setattr(history, "locked", _no_lock)  # the lock file cannot be created
     store = HistoryStore(tmp_path)
-    assert [r["scores"]["firmness"] for r in store.all()] == [3]
+    assert firmness(store) == [3]
     with pytest.raises(HistoryUnavailable, match=r"\.history\.json\.lock: permission denied"):
-        store.add(record(4))
-    assert len(HistoryStore(tmp_path).all()) == 1
+        store.add(rehearsal(4))
+    assert len(HistoryStore(tmp_path).all().value) == 1
 
 
 def test_without_the_lock_a_corrupt_history_is_not_moved(
@@ -421,7 +432,7 @@ def test_a_corrupt_history_that_cannot_be_moved_is_unavailable(
 
 def test_stale_temporary_files_are_removed_under_the_lock(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path)
-    store.add(record(1))
+    store.add(rehearsal(1))
     stale = [tmp_path / f".{DB_NAME}.{name}.tmp" for name in ("abc_1234", "zz9yx8w7")]
     for path in stale:
         path.write_bytes(b"x" * 1000)
@@ -434,7 +445,7 @@ def test_stale_temporary_files_are_removed_under_the_lock(tmp_path: Path) -> Non
         path.write_bytes(b"mine")
     link = tmp_path / f".{DB_NAME}.linklink.tmp"
     link.symlink_to(tmp_path / f".{DB_NAME}.notes.tmp")
-    assert len(HistoryStore(tmp_path).all()) == 1
+    assert len(HistoryStore(tmp_path).all().value) == 1
     assert not any(path.exists() for path in stale)
     assert all(path.read_bytes() == b"mine" for path in keep)
     assert link.is_symlink()
@@ -444,7 +455,7 @@ def test_stale_temporary_files_left_by_a_killed_writer_are_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = HistoryStore(tmp_path)
-    store.add(record(1))
+    store.add(rehearsal(1))
 
     def killed(fd: int) -> None:  # the process dies after the temp file is written
         raise SystemExit("kill -9")
@@ -453,36 +464,98 @@ def test_stale_temporary_files_left_by_a_killed_writer_are_removed(
     monkeypatch.setattr(storage.os, "fsync", killed)
     monkeypatch.setattr(storage.os, "unlink", lambda path: None)  # no cleanup when killed
     with pytest.raises(SystemExit):
-        store.add(record(2))
+        store.add(rehearsal(2))
     monkeypatch.setattr(storage.os, "unlink", real_unlink)
     monkeypatch.undo()
     assert len(list(tmp_path.glob(f".{DB_NAME}.*.tmp"))) == 1
-    assert len(HistoryStore(tmp_path).all()) == 1
+    assert len(HistoryStore(tmp_path).all().value) == 1
     assert not list(tmp_path.glob(f".{DB_NAME}.*.tmp"))
 
 
 def test_a_real_outcome_comes_back_exactly_as_it_was_added(tmp_path: Path) -> None:
     # tidy() knows every field of Outcome.to_json(): a field added there and not
     # here would be dropped on the way in, and this fails.
-    root = Path(__file__).resolve().parents[2]
-    path = root / "tests/fixtures/cli/good/cli-good.yaml"
+    path = FIXTURES / "cli/good/cli-good.yaml"
     scenario, problems = load_file(path, str(path))
     assert scenario is not None, problems
-    rehearsal = Rehearsal(scenario, client_name="Dana", you_name="Sam")
-    rehearsal.pick(1)
+    played = Rehearsal(scenario, client_name="Dana", you_name="Sam")
+    played.pick(1)
     typed = Rehearsal(scenario)
     typed.reply("I have decided to stop.\nThanks for everything.")
-    outcomes = [rehearsal.outcome().to_json(), typed.abandon().to_json()]
+    outcomes = [played.outcome(), typed.abandon()]
     store = HistoryStore(tmp_path)
     for outcome in outcomes:
-        store.add(outcome)
-    assert store.all() == outcomes[::-1]
+        assert store.add(outcome).notice is None
+    assert store.all().value == outcomes[::-1]
 
 
 def test_a_record_that_json_cannot_write_is_tidied_on_the_way_in(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path)
-    store.add({"scenario": "s\ud800", "scores": {"grace": float("nan")}, "turns": [{"x": 1}]})
-    (got,) = store.all()
-    assert got["scenario"] == "s\ufffd"
-    assert got["scores"]["grace"] == 0
+    odd = outcome_of(turns=[{"x": 1}])
+    store.add(replace(odd, scenario="s\ud800", scores=Scores(0, 0, float("nan"), 0)))  # type: ignore[arg-type]
+    (got,) = store.all().value
+    assert got.scenario == "s\ufffd"
+    assert got.scores.grace == 0
     json.loads((tmp_path / DB_NAME).read_text(encoding="utf-8"))
+
+
+# -- typed records, and the notice that travels with the result ------------------------
+
+
+def test_a_corrupt_history_found_by_a_write_is_set_aside_with_a_notice(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_text("{not json", encoding="utf-8")
+    store = HistoryStore(tmp_path)
+    written = store.add(rehearsal(4))
+    assert written.value is None
+    assert written.notice is not None and "moved to" in written.notice
+    read = store.all()
+    assert (firmness(store), read.notice) == ([4], None)
+
+
+def test_the_notice_comes_with_best_too(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_text("[]", encoding="utf-8")
+    store = HistoryStore(tmp_path)
+    best = store.best()
+    assert best.value == {}
+    assert best.notice is not None and "moved to" in best.notice
+    assert store.best().notice is None
+
+
+def test_a_record_marked_abandoned_is_abandoned_whatever_its_outcome(tmp_path: Path) -> None:
+    doc = {"rehearsals": {"1": {"scenario": "s", "outcome": "clean-exit", "abandoned": True}}}
+    (tmp_path / DB_NAME).write_text(json.dumps(doc), encoding="utf-8")
+    store = HistoryStore(tmp_path)
+    (got,) = store.all().value
+    assert got.outcome == ABANDONED and got.abandoned
+    assert got.to_json()["abandoned"] is True
+    assert store.best().value == {}
+
+
+def test_best_ranks_a_clean_exit_first_then_the_score_then_the_newest(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path)
+    store.add(rehearsal(100, scenario="a", outcome="caved"))
+    store.add(rehearsal(0, scenario="a", outcome=Ending.CLEAN_EXIT))  # overall 40
+    store.add(rehearsal(40, scenario="a", outcome=Ending.CLEAN_EXIT))  # overall 50: best
+    store.add(rehearsal(40, scenario="a", outcome=Ending.STALLED))  # same score, not clean
+    store.add(rehearsal(60, scenario="b", outcome=Ending.CAVED))  # overall 55
+    store.add(rehearsal(20, scenario="b", outcome=Ending.STALLED))  # overall 45
+    store.add(rehearsal(60, scenario="b", outcome=Ending.BURNED_BRIDGE))  # a tie: newest
+    store.add(rehearsal(99, scenario="c", outcome=ABANDONED))
+    best = store.best().value
+    assert best["a"] == history.Best(Ending.CLEAN_EXIT, 50, 4)
+    assert best["b"] == history.Best(Ending.BURNED_BRIDGE, 55, 3)
+    assert "c" not in best
+
+
+def test_outcomes_round_trip_through_their_json(tmp_path: Path) -> None:
+    path = FIXTURES / "cli/good/cli-good.yaml"
+    scenario, _ = load_file(path, str(path))
+    assert scenario is not None
+    played = Rehearsal(scenario)
+    played.pick(1)
+    outcome = played.outcome()
+    data = outcome.to_json()
+    assert list(data)[:5] == ["scenario", "title", "language", "outcome", "abandoned"]
+    assert isinstance(data["turns"], list) and isinstance(data["turns"][0]["tags"], list)
+    assert Outcome.from_json(data) == outcome
+    assert tidy(data) == data, "a record the engine made needs no tidying"

@@ -15,9 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partways.cli import main
+from partways.records import Outcome
 from partways.scores import SCORE_NAMES
-from partways.store.history import DB_NAME, HistoryStore, HistoryUnavailable, tidy
+from partways.store.history import DB_NAME, HistoryStore, HistoryUnavailable
 from partways.store.storage import CorruptDatabase, check_document, parse_document
+from partways.store.tidy import tidy
 
 RECORD_KEYS = {
     "scenario",
@@ -158,7 +160,10 @@ SETTINGS = settings(max_examples=200, deadline=None)
 @given(json_values)
 def test_tidy_makes_any_record_well_typed(values: Any) -> None:
     record = values if isinstance(values, dict) else {"scenario": values, "scores": values}
-    assert_well_typed(tidy(record))
+    tidied = tidy(record)
+    assert_well_typed(tidied)
+    assert tidy(tidied) == tidied, "tidying a tidy record changes nothing"
+    assert Outcome.from_json(tidied).to_json() == tidied, "the typed record holds it all"
 
 
 @SETTINGS
@@ -182,21 +187,24 @@ def test_the_store_reads_any_file_and_never_overwrites_one(raw: bytes, new: dict
         (folder / DB_NAME).write_bytes(raw)
         store = HistoryStore(folder)
         try:
-            got = store.all()
+            read = store.all()
         except HistoryUnavailable:  # the one documented error; it changes nothing
             assert_kept_or_set_aside(folder, raw, set_aside=False)
             return
-        notice = store.take_notice()
+        got, notice = read.value, read.notice
         assert notice is None or control_free(notice)
         assert_kept_or_set_aside(folder, raw, set_aside=notice is not None)
-        for record in got:
-            assert_well_typed(record)
-        for best in store.best().values():
-            assert printable(best.outcome)
-            assert 0 <= best.overall <= 100 and best.count >= 1
-        store.add(new)
-        assert len(store.all()) == len(got) + 1
-        assert store.take_notice() is None
+        for outcome in got:
+            assert_well_typed(outcome.to_json())
+        best = store.best()
+        assert best.notice is None
+        for result in best.value.values():
+            assert printable(result.outcome)
+            assert 0 <= result.overall <= 100 and result.count >= 1
+        assert store.add(Outcome.from_json(tidy(new))).notice is None
+        again = store.all()
+        assert len(again.value) == len(got) + 1
+        assert again.notice is None
         aside = list(folder.glob(f"{DB_NAME}.corrupt-*"))
         assert all(path.read_bytes() == raw for path in aside)
 

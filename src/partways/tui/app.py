@@ -189,8 +189,8 @@ class PartwaysApp(PartwaysState):
 
         rehearsal = Rehearsal(
             scenario,
-            client_name=names.client if names else None,
-            you_name=names.you if names else None,
+            client_name=names.client if names else "",
+            you_name=names.you if names else "",
         )
         self.rehearsal = rehearsal
         self.push_screen(ConversationScreen(rehearsal), self._conversation_over)
@@ -220,10 +220,10 @@ class PartwaysApp(PartwaysState):
     def _read_best(self) -> HistoryRead:
         """Read the best results (in a worker): the message that carries them."""
         try:
-            best = self.store.best()
+            read = self.store.best()
         except OSError as error:
-            return HistoryRead(None, self.store.take_notice(), str(error))
-        return HistoryRead(best, self.store.take_notice())
+            return HistoryRead(None, None, str(error))
+        return HistoryRead(read.value, read.notice)
 
     @work(thread=True, exclusive=True, group="catalog")
     def load_state(self, with_catalog: bool) -> None:
@@ -238,18 +238,18 @@ class PartwaysApp(PartwaysState):
         if not self._take_unsaved(outcome):
             return  # the app is closing and wrote it already
         try:
-            self.store.add(outcome.to_json())
+            written = self.store.add(outcome)
         except OSError as error:
             self.post_message(OutcomeNotLogged(outcome, str(error)))
             return
-        self.post_message(OutcomeLogged(outcome, self.store.take_notice()))
+        self.post_message(OutcomeLogged(outcome, written.notice))
         self.post_message(self._read_best())
 
     def _write_on_closing(self, outcomes: list[Outcome]) -> None:
         for outcome in outcomes:
             # Closing: nothing on screen would survive to show a failure.
             with contextlib.suppress(OSError):
-                self.store.add(outcome.to_json())
+                self.store.add(outcome)
 
     # -- workers' messages ----------------------------------------------------
 
