@@ -373,7 +373,7 @@ def cmd_play(options: argparse.Namespace) -> int:
     path = Path(wanted).expanduser()
     scenario: Scenario | None = None
     if path.suffix in (".yaml", ".yml") or path.is_file():
-        from partways.scenario.catalog_core import missing_paths
+        from partways.scenario.catalog import missing_paths
 
         if missing_paths([path]):
             raise UsageError(f"{wanted}: no such file")

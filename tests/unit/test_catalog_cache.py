@@ -246,12 +246,10 @@ def test_an_unwritable_cache_location_still_returns_the_catalog(tmp_path: Path) 
 def test_a_failing_write_still_returns_the_catalog(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import partways.store.storage as storage
-
     def refuse(path: Path, payload: bytes) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(storage, "atomic_write", refuse)
+    monkeypatch.setattr(cache_module, "atomic_write", refuse)
     cache_file = tmp_path / "catalog.json"
     assert load_catalog_cached(PATHS, cache_file) == load_catalog(PATHS)
     assert not cache_file.exists()

@@ -505,7 +505,7 @@ def test_did_you_mean_work_is_bounded(tmp_path: Path, monkeypatch: pytest.Monkey
     import difflib
     import random
 
-    from partways.scenario import yaml_nodes
+    from partways.scenario import diagnostics
 
     calls: list[tuple[int, int]] = []
     real = difflib.get_close_matches
@@ -514,7 +514,7 @@ def test_did_you_mean_work_is_bounded(tmp_path: Path, monkeypatch: pytest.Monkey
         calls.append((len(word), len(options)))
         return real(word, options, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(yaml_nodes.difflib, "get_close_matches", counting)
+    monkeypatch.setattr(diagnostics.difflib, "get_close_matches", counting)
     rng = random.Random(5)
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 
@@ -525,20 +525,20 @@ def test_did_you_mean_work_is_bounded(tmp_path: Path, monkeypatch: pytest.Monkey
     ids = [word(199) for _ in range(300)]
     diags = check(tmp_path, _pack_with_dangling_targets(ids, [word(199) for _ in ids]))
     assert sum(d.code == "PW301" for d in diags) == 300
-    assert all(n <= yaml_nodes.MAX_SUGGEST_LENGTH for n, _ in calls)
+    assert all(n <= diagnostics.MAX_SUGGEST_LENGTH for n, _ in calls)
     # 1,000 short ids of one length: each try compares a bounded number of them.
     calls.clear()
     ids = [word(12) for _ in range(1000)]
     diags = check(tmp_path, _pack_with_dangling_targets(ids, [i[:-1] + "_" for i in ids]))
     assert sum(d.code == "PW301" for d in diags) == 1000
     assert calls
-    assert all(m <= yaml_nodes.MAX_SUGGEST_CANDIDATES for _, m in calls)
+    assert all(m <= diagnostics.MAX_SUGGEST_CANDIDATES for _, m in calls)
     # The suggestions still work.
     assert any("did you mean" in d.message for d in diags if d.code == "PW301")
 
 
 def test_suggest_prefers_the_close_name() -> None:
-    from partways.scenario.yaml_nodes import MAX_SUGGEST_LENGTH, suggest
+    from partways.scenario.diagnostics import MAX_SUGGEST_LENGTH, suggest
 
     assert suggest("tipp", ["client", "tip", "mood"]) == "; did you mean 'tip'?"
     assert suggest("Tip", ["client", "tip", "mood"]) == "; did you mean 'tip'?"

@@ -37,7 +37,15 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from partways.fileio import FileTooBig, describe, read_regular
-from partways.scenario.diagnostics import Diagnostic, Lines, shown
+from partways.scenario.diagnostics import (
+    Code,
+    Diagnostic,
+    Lines,
+    at_start,
+    by_position,
+    control_name,
+    shown,
+)
 
 #: Files larger than this are refused before parsing.
 MAX_BYTES = 5 * 1024 * 1024
@@ -48,37 +56,12 @@ DEFAULT_LOADER: type = (
     yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 )
 
-_CONTROL_NAMES = {
-    0x00: "NUL",
-    0x07: "BEL",
-    0x08: "BS",
-    0x0B: "VT",
-    0x0C: "FF",
-    0x0D: "CR",
-    0x1B: "ESC",
-    0x7F: "DEL",
-    0x202E: "RIGHT-TO-LEFT OVERRIDE",
-}
 #: Characters PyYAML's reader refuses in a file.
 _NON_PRINTABLE_RE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _TOO_DEEP = f"nested too deeply: more than {MAX_DEPTH} levels of lists and mappings"
 _NULL_TAG = "tag:yaml.org,2002:null"
-
-
-def control_name(ch: str) -> str:
-    code = ord(ch)
-    name = _CONTROL_NAMES.get(code)
-    return f"U+{code:04X} ({name})" if name else f"U+{code:04X}"
-
-
-def diag(display: str, line: int, column: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(display, line, column, code, message)
-
-
-def by_position(diags: list[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diags, key=lambda d: (d.line, d.column, d.code))
 
 
 class _Reporter:
@@ -89,11 +72,11 @@ class _Reporter:
         self.display = display
         self.lines = lines
 
-    def at(self, index: int, code: str, message: str) -> Diagnostic:
+    def at(self, index: int, code: Code, message: str) -> Diagnostic:
         line, column = self.lines.at(index)
-        return Diagnostic(self.display, line, column, code, message)
+        return Diagnostic(self.display, line, column, code.value, message)
 
-    def event(self, event: Event, code: str, message: str) -> Diagnostic:
+    def event(self, event: Event, code: Code, message: str) -> Diagnostic:
         mark = event.start_mark
         # The parsers mark every event they emit; 0 only mirrors the stub's Optional.
         return self.at(mark.index if mark is not None else 0, code, message)
@@ -105,18 +88,18 @@ class _Reporter:
         index = mark.index if mark is not None else 0
         problem = getattr(exc, "problem", None) or str(exc)
         if "maximum nesting depth" in problem:  # libyaml's own limit (0.2.6 and later)
-            return self.at(index, "PW007", _TOO_DEEP)
+            return self.at(index, Code.TOO_DEEP, _TOO_DEEP)
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
-        return self.at(index, "PW003", f"invalid YAML: {shown(detail)}")
+        return self.at(index, Code.BAD_YAML, f"invalid YAML: {shown(detail)}")
 
     def reader_error(self) -> Diagnostic:
         bad = _NON_PRINTABLE_RE.search(self.text)
         if bad is None:  # pragma: no cover - the reader only fails on such characters
-            return self.at(0, "PW001", "the file is not readable text")
+            return self.at(0, Code.NOT_UTF8, "the file is not readable text")
         return self.at(
             bad.start(),
-            "PW203",
+            Code.CONTROL,
             f"control character {control_name(bad.group())} in the file; remove it",
         )
 
@@ -132,7 +115,9 @@ def compose(
     report = _Reporter(text, display, lines)
     if "\x00" in text:
         return None, [
-            report.at(text.index("\x00"), "PW001", "binary file (NUL byte); a scenario is text")
+            report.at(
+                text.index("\x00"), Code.NOT_UTF8, "binary file (NUL byte); a scenario is text"
+            )
         ]
     refused: list[Diagnostic] = []
     try:
@@ -196,7 +181,7 @@ def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -
             node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
-                refused.append(report.event(event, "PW007", _TOO_DEEP))
+                refused.append(report.event(event, Code.TOO_DEEP, _TOO_DEEP))
                 return None
             if event.anchor is not None:
                 refused.append(_anchor(report, event))
@@ -217,7 +202,7 @@ def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -
             refused.append(
                 report.event(
                     event,
-                    "PW005",
+                    Code.ALIAS,
                     f"alias '*{shown(event.anchor)}' is not allowed; write the value out in full",
                 )
             )
@@ -229,7 +214,7 @@ def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -
                 refused.append(
                     report.event(
                         event,
-                        "PW003",
+                        Code.BAD_YAML,
                         "invalid YAML: a file holds one scenario, but a second document "
                         "starts here",
                     )
@@ -269,7 +254,7 @@ class _NoCache(dict[str, str]):
 def _anchor(report: _Reporter, event: Event) -> Diagnostic:
     anchor = getattr(event, "anchor", None) or ""
     return report.event(
-        event, "PW005", f"anchor '&{shown(anchor)}' is not allowed; write the value out in full"
+        event, Code.ALIAS, f"anchor '&{shown(anchor)}' is not allowed; write the value out in full"
     )
 
 
@@ -284,28 +269,26 @@ def read_text(path: Path, display: str) -> tuple[str | None, Diagnostic | None]:
     except FileTooBig as exc:
         return None, _too_big(display, exc.size)
     except OSError as exc:
-        return None, diag(display, 1, 1, "PW008", f"cannot read: {describe(exc)}")
+        return None, at_start(display, Code.UNREADABLE, f"cannot read: {describe(exc)}")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8-sig")
         line, column = Lines(good).at(len(good))
         byte = data[exc.start]
-        return None, diag(
+        return None, Diagnostic(
             display,
             line,
             column,
-            "PW001",
+            Code.NOT_UTF8.value,
             f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
         )
 
 
 def _too_big(display: str, size: int) -> Diagnostic:
     mib = size / (1024 * 1024)
-    return diag(
+    return at_start(
         display,
-        1,
-        1,
-        "PW002",
+        Code.TOO_BIG,
         f"file is too big ({mib:.1f} MiB); a scenario file may be at most 5 MiB",
     )
