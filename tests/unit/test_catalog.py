@@ -262,7 +262,7 @@ def test_codes_are_well_formed() -> None:
     values = [code.value for code in Code]
     assert all(re.fullmatch(r"PW[0-4]\d\d", value) for value in values)
     assert values == sorted(values)
-    assert CODES == set(values)
+    assert set(values) == CODES
     assert list(MEANINGS) == list(Code)
     assert all(meaning and meaning == meaning.strip() for meaning in MEANINGS.values())
 
