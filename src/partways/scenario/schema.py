@@ -185,4 +185,11 @@ def text_faults(value: str, name: bool = False) -> TextFaults:
                 break
             if inner == "you":
                 uses_you = True
-    return TextFaults(is_blank(value), first_control(value), placeholder, uses_you)
+    blank, control = is_blank(value), first_control(value)
+    if not blank and control is None and placeholder is None:
+        return _USES_YOU if uses_you else _CLEAN  # the usual case: nothing to build
+    return TextFaults(blank, control, placeholder, uses_you)
+
+
+_CLEAN = TextFaults(False, None, None, False)
+_USES_YOU = TextFaults(False, None, None, True)

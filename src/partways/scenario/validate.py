@@ -60,6 +60,14 @@ _CHOICE_REQUIRED = required(CHOICE_FIELDS)
 
 #: A key and its value, as :meth:`NodeChecker.fields` gives them.
 _KeyValue = tuple[Node, Node]
+#: Reads one field: (its spec, its key and value, the id of the node it is in) -> the value.
+_Reader = Callable[[Field, _KeyValue, str | None], Any]
+#: A level's table, each field with its reader: (key, spec, reader).
+_Plan = tuple[tuple[str, Field, _Reader], ...]
+
+
+def _plan(table: tuple[Field, ...], readers: dict[Kind, _Reader]) -> _Plan:
+    return tuple((spec.key, spec, readers[spec.kind]) for spec in table)
 
 
 def check_root(
@@ -97,11 +105,11 @@ class _Document(NodeChecker):
         self.first_you: Node | None = None
         self.graph = Graph()
         #: How each kind of field is read: (its spec, key and value, the node it is in).
-        self.readers: dict[Kind, Callable[[Field, _KeyValue, str | None], Any]] = {
-            Kind.TEXT: lambda spec, kv, _: self.text(spec.key, kv[1]),
-            Kind.NAME: lambda spec, kv, _: self.text(spec.key, kv[1], name=True),
+        readers: dict[Kind, _Reader] = {
+            Kind.TEXT: self.text,
+            Kind.NAME: self.text,
             Kind.ID: lambda spec, kv, _: self.scenario_id(kv[1]),
-            Kind.ENUM: lambda spec, kv, _: self.enum(spec, kv[1]),
+            Kind.ENUM: self.enum,
             Kind.INT: lambda spec, kv, _: self.integer_field(spec, kv[1]),
             Kind.REF: self.ref,
             Kind.NODES: lambda spec, kv, _: self.nodes(kv[1]),
@@ -109,13 +117,19 @@ class _Document(NodeChecker):
             Kind.REPLY: lambda spec, kv, name: self.reply(kv[0], kv[1], name or ""),
             Kind.TAGS: lambda spec, kv, _: self.tags(spec, kv[1]),
         }
+        # Each level's table with each field's reader, looked up once.
+        self.top_plan = _plan(SCENARIO_FIELDS, readers)
+        self.node_plan = _plan(NODE_FIELDS, readers)
+        self.choice_plan = _plan(CHOICE_FIELDS, readers)
 
     # --- values ----------------------------------------------------------------
-    def text(self, key: str, node: Node, name: bool = False) -> str | None:
+    def text(self, spec: Field, kv: _KeyValue, source: str | None = None) -> str | None:
         """A text value that keeps the rules of :func:`partways.scenario.schema.text_faults`."""
+        key, node = spec.key, kv[1]
         value = self.string(key, node)
         if value is None:
             return None
+        name = spec.kind is Kind.NAME
         faults = text_faults(value, name)
         if faults.blank:
             self.error(node, Code.EMPTY, f"'{key}' is empty")
@@ -140,7 +154,8 @@ class _Document(NodeChecker):
             self.first_you = node
         return value if faults.ok else None
 
-    def enum(self, spec: Field, node: Node) -> str | None:
+    def enum(self, spec: Field, kv: _KeyValue, source: str | None = None) -> str | None:
+        node = kv[1]
         value = self.string(spec.key, node)
         if value is None:
             return None
@@ -187,7 +202,7 @@ class _Document(NodeChecker):
     # --- levels ------------------------------------------------------------------
     def read(
         self,
-        table: tuple[Field, ...],
+        plan: _Plan,
         given: dict[str, _KeyValue],
         source: str | None = None,
         kind: str | None = None,
@@ -199,16 +214,16 @@ class _Document(NodeChecker):
         of ``kind``, a key that belongs on the other kind is reported instead of read.
         """
         values: dict[str, Any] = {}
-        for spec in table:
-            kv = given.get(spec.key)
+        for key, spec, reader in plan:
+            kv = given.get(key)
             if kv is None:
                 continue
             if kind is not None and spec.on is not None and spec.on != kind:
-                self.misplaced(spec.key, kv, kind, what)
+                self.misplaced(key, kv, kind, what)
                 continue
-            value = self.readers[spec.kind](spec, kv, source)
+            value = reader(spec, kv, source)
             if value is not None:
-                values[spec.key] = value
+                values[key] = value
         return values
 
     def misplaced(self, key: str, kv: _KeyValue, kind: str, what: str) -> None:
@@ -226,7 +241,7 @@ class _Document(NodeChecker):
         absent = [key for key in _TOP_REQUIRED if key not in top]
         if absent:
             self.missing(root, absent, "the scenario")
-        values = self.read(SCENARIO_FIELDS, top)
+        values = self.read(self.top_plan, top)
         start: str | None = values.get("start")
         start_node = top["start"][1] if "start" in top else None
         if start is not None and start_node is not None:
@@ -283,7 +298,7 @@ class _Document(NodeChecker):
             graph.broken.add(name)
             return None
         kind = ENDING if "ending" in given else TURN
-        values = self.read(NODE_FIELDS, given, name, kind, what)
+        values = self.read(self.node_plan, given, name, kind, what)
         if kind == ENDING:
             graph.endings[name] = values.get("ending")
         else:
@@ -331,7 +346,7 @@ class _Document(NodeChecker):
             absent = [key for key in _CHOICE_REQUIRED if key not in given]
             if absent:
                 self.missing(item, absent, "a choice")
-            values = self.read(CHOICE_FIELDS, given, name)
+            values = self.read(self.choice_plan, given, name)
             if not self.diags:
                 out.append(model.Choice(**values, mark=self.mark(item)))
         return tuple(out)

@@ -20,6 +20,7 @@ count (which also breaks lines at NEL, U+2028 and U+2029).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -148,100 +149,112 @@ def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -
     that all of them are reported at once.
     """
     get_event = parser.get_event
-    resolve = parser.resolve
+    scalar_tag = _scalar_tags(parser)
     # The open collections, and for each the key waiting for its value (mappings).
     stack: list[Any] = []
     pending: list[Node | None] = []
     root: Node | None = None
     documents = 0
-    plain_tags: dict[str, str] = {}
-    if getattr(parser, "yaml_path_resolvers", None):  # pragma: no cover - not the safe loaders
-        plain_tags = _NoCache()
-    while True:
-        event = get_event()
-        if event is None:
-            break
+    while (event := get_event()) is not None:
         cls = event.__class__
         node: Node
         if cls is ScalarEvent:
             if event.anchor is not None:
                 refused.append(_anchor(report, event))
-            tag = event.tag
-            value = event.value
-            if tag is None or tag == "!":
-                implicit = event.implicit
-                if implicit[0]:
-                    # A plain scalar's tag depends on its text alone (the safe loaders
-                    # have no path resolvers): resolve each distinct text once.
-                    tag = plain_tags.get(value)
-                    if tag is None:
-                        tag = plain_tags[value] = resolve(ScalarNode, value, implicit)
-                else:
-                    tag = resolve(ScalarNode, value, implicit)
-            node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+            tag = scalar_tag(event)
+            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
                 refused.append(report.event(event, Code.TOO_DEEP, _TOO_DEEP))
                 return None
-            if event.anchor is not None:
-                refused.append(_anchor(report, event))
-            tag = event.tag
-            if cls is MappingStartEvent:
-                if tag is None or tag == "!":
-                    tag = resolve(MappingNode, None, event.implicit)
-                node = MappingNode(tag, [], event.start_mark, None, event.flow_style)
-            else:
-                if tag is None or tag == "!":
-                    tag = resolve(SequenceNode, None, event.implicit)
-                node = SequenceNode(tag, [], event.start_mark, None, event.flow_style)
+            node = _collection(parser, event, report, refused)
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             stack.pop().end_mark = event.end_mark
             pending.pop()
             continue
         elif cls is AliasEvent:
-            refused.append(
-                report.event(
-                    event,
-                    Code.ALIAS,
-                    f"alias '*{shown(event.anchor)}' is not allowed; write the value out in full",
-                )
-            )
-            # Something in its place keeps the mapping's keys and values paired.
-            node = ScalarNode(_NULL_TAG, "", event.start_mark, event.end_mark)
+            node = _alias(report, event, refused)
         elif cls is DocumentStartEvent:
             documents += 1
             if documents > 1:
-                refused.append(
-                    report.event(
-                        event,
-                        Code.BAD_YAML,
-                        "invalid YAML: a file holds one scenario, but a second document "
-                        "starts here",
-                    )
-                )
+                refused.append(report.event(event, Code.BAD_YAML, _SECOND_DOCUMENT))
                 return None
             continue
-        else:  # stream start and end, document end
-            if cls is yaml.StreamEndEvent:
-                break
+        elif cls is yaml.StreamEndEvent:
+            break
+        else:  # stream start, document end
             continue
         if stack:
             parent = stack[-1]
             if parent.__class__ is SequenceNode:
                 parent.value.append(node)
+            elif (key := pending[-1]) is None:
+                pending[-1] = node
             else:
-                key = pending[-1]
-                if key is None:
-                    pending[-1] = node
-                else:
-                    parent.value.append((key, node))
-                    pending[-1] = None
+                parent.value.append((key, node))
+                pending[-1] = None
         else:
             root = node
         if cls is MappingStartEvent or cls is SequenceStartEvent:
             stack.append(node)
             pending.append(None)
     return root
+
+
+_SECOND_DOCUMENT = "invalid YAML: a file holds one scenario, but a second document starts here"
+
+
+def _scalar_tags(parser: Any) -> Callable[[Any], str]:
+    """The tag of a scalar event, resolved as the parser's resolver would."""
+    resolve = parser.resolve
+    plain_tags: dict[str, str] = {}
+    if getattr(parser, "yaml_path_resolvers", None):  # pragma: no cover - not the safe loaders
+        plain_tags = _NoCache()
+
+    def scalar_tag(event: Any) -> str:
+        tag: str | None = event.tag
+        if tag is not None and tag != "!":
+            return tag
+        implicit = event.implicit
+        if not implicit[0]:
+            resolved: str = resolve(ScalarNode, event.value, implicit)
+            return resolved
+        # A plain scalar's tag depends on its text alone (the safe loaders have no
+        # path resolvers): resolve each distinct text once.
+        value = event.value
+        tag = plain_tags.get(value)
+        if tag is None:
+            tag = plain_tags[value] = resolve(ScalarNode, value, implicit)
+        return tag
+
+    return scalar_tag
+
+
+def _collection(parser: Any, event: Any, report: _Reporter, refused: list[Diagnostic]) -> Node:
+    """An empty mapping or sequence node for a start event (filled as events come)."""
+    if event.anchor is not None:
+        refused.append(_anchor(report, event))
+    tag = event.tag
+    cls = event.__class__  # (not narrowing ``event``: the stubs' marks are too narrow)
+    if cls is MappingStartEvent:
+        if tag is None or tag == "!":
+            tag = parser.resolve(MappingNode, None, event.implicit)
+        return MappingNode(tag, [], event.start_mark, None, event.flow_style)
+    if tag is None or tag == "!":
+        tag = parser.resolve(SequenceNode, None, event.implicit)
+    return SequenceNode(tag, [], event.start_mark, None, event.flow_style)
+
+
+def _alias(report: _Reporter, event: Any, refused: list[Diagnostic]) -> Node:
+    refused.append(
+        report.event(
+            event,
+            Code.ALIAS,
+            f"alias '*{shown(event.anchor)}' is not allowed; write the value out in full",
+        )
+    )
+    # Something in its place keeps the mapping's keys and values paired.
+    return ScalarNode(_NULL_TAG, "", event.start_mark, event.end_mark)
 
 
 class _NoCache(dict[str, str]):
