@@ -141,7 +141,7 @@ def test_empty_folder(tmp_path: Path) -> None:
     assert load_catalog([tmp_path]) == Catalog([], {})
 
 
-# --- issue 5: folders and paths that are not what they look like ---------------------------
+# --- folders and paths that are not what they look like -----------------------------------
 
 
 def test_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -255,7 +255,7 @@ def test_play_a_missing_file_is_a_usage_error(
     assert "no such file" in capsys.readouterr().err
 
 
-# --- the code list ----------------------------------------------------------------------
+# --- the code list ------------------------------------------------------------------------
 
 
 def test_codes_are_well_formed() -> None:

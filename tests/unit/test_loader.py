@@ -436,7 +436,7 @@ def test_special_file_is_not_read() -> None:
     assert [d.code for d in diags] == ["PW008"]
 
 
-# --- issue 5: hostile input ------------------------------------------------------------
+# --- hostile input --------------------------------------------------------------------
 
 #: Every line break YAML (or PyYAML) knows: LF, CRLF, CR, NEL, U+2028, U+2029.
 BREAKS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
@@ -525,7 +525,7 @@ def test_deep_nesting_never_crashes_the_process(tmp_path: Path, br: str) -> None
 
 
 def test_the_reported_crash_command_gives_pw007(tmp_path: Path) -> None:
-    """Issue 5, item 1, exactly: a CR-broken compact block list of 50,000 levels."""
+    """A CR-broken compact block list of 50,000 levels."""
     import subprocess
 
     from tests.installed import installed_partways

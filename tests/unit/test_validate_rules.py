@@ -402,7 +402,7 @@ def test_many_unknown_targets_still_fast(tmp_path: Path) -> None:
     assert sum(d.code == "PW301" for d in diags) == 2000
 
 
-# --- issue 5: invisible text, integers as a person writes them, bounded suggestions --------
+# --- invisible text, integers as a person writes them, bounded suggestions ----------------
 
 
 @pytest.mark.parametrize(
@@ -501,7 +501,7 @@ def _pack_with_dangling_targets(ids: list[str], targets: list[str]) -> str:
 
 
 def test_did_you_mean_work_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Issue 5, item 6: long random ids and dangling targets made difflib take minutes."""
+    """Long random ids and dangling targets made difflib take minutes."""
     import difflib
     import random
 
