@@ -546,3 +546,36 @@ def test_suggest_prefers_the_close_name() -> None:
     assert suggest("a" * (MAX_SUGGEST_LENGTH + 1), ["a" * MAX_SUGGEST_LENGTH]) == ""
     many = [f"node-{i:04d}" for i in range(5000)]
     assert suggest("node-O123", many) != ""
+
+
+# --- the tables of fields ----------------------------------------------------------------
+
+
+def test_every_key_of_a_file_is_a_field_of_the_model() -> None:
+    import dataclasses
+
+    from partways.scenario import schema
+    from partways.scenario.model import Choice, Node, Scenario
+
+    for table, cls in (
+        (schema.SCENARIO_FIELDS, Scenario),
+        (schema.NODE_FIELDS, Node),
+        (schema.CHOICE_FIELDS, Choice),
+    ):
+        names = [f.name for f in dataclasses.fields(cls)]
+        assert set(schema.keys(table)) <= set(names), cls
+        # Every field a file does not give is one the loader fills in.
+        assert set(names) - set(schema.keys(table)) <= {"id", "mark", "path", "id_mark"}
+
+
+def test_an_unknown_key_with_no_close_match_lists_the_known_keys(tmp_path: Path) -> None:
+    diags = check(tmp_path, variant("  done:\n", "  done:\n    zzzzzz: x\n"))
+    assert [d.message for d in diags] == [
+        "unknown key 'zzzzzz' in node 'done' "
+        "(known keys: client, mood, tip, choices, reply, ending, lesson)"
+    ]
+    diags = check(tmp_path, "zzzzzz: 1\n" + VALID)
+    assert diags[0].message == (
+        "unknown key 'zzzzzz' in the scenario (known keys: format, id, title, language, "
+        "reaction, reason, difficulty, summary, client, you, start, nodes)"
+    )
