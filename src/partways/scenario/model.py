@@ -21,7 +21,7 @@ from partways.vocab import LANGUAGES as LANGUAGES
 from partways.vocab import MOODS as MOODS
 from partways.vocab import REACTIONS as REACTIONS
 from partways.vocab import REASONS as REASONS
-from partways.vocab import STANCES
+from partways.vocab import STANCES as STANCES
 from partways.vocab import TAGS as TAGS
 
 FORMAT_VERSION = 1
