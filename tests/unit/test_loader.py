@@ -358,6 +358,22 @@ def test_scalar_top_level() -> None:
     assert where(diags) == [("PW100", 1, 1)]
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("\ufeff\r\na", (2, 1)),  # found by the property tests: libyaml was one column off
+        ("\ufeffa", (1, 2)),
+        ("\ufeffa: b: c", (1, 6)),
+    ],
+)
+def test_a_leading_byte_order_mark_places_problems_alike_with_both_loaders(
+    each_loader: type, text: str, where: tuple[int, int]
+) -> None:
+    """libyaml's marks do not count a leading BOM; positions are characters of the text."""
+    diags = load_text(text)[1]
+    assert [(d.line, d.column) for d in diags][:1] == [where]
+
+
 # --- files that cannot be used ------------------------------------------------------------
 
 

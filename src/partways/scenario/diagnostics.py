@@ -127,11 +127,14 @@ class Lines:
     lookup after that is a binary search.
     """
 
-    __slots__ = ("_starts", "_text")
+    __slots__ = ("_starts", "_text", "mark_shift")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts: list[int] | None = None
+        #: Characters at the start of the text that the YAML parser's marks do not
+        #: count (libyaml skips a leading byte order mark); see :meth:`at_mark`.
+        self.mark_shift = 0
 
     def at(self, index: int) -> tuple[int, int]:
         """The (line, column) of character ``index`` (clamped to the text)."""
@@ -146,6 +149,10 @@ class Lines:
         if line > 1 and index == starts[line - 1] - 1 and self._text[index] == "\n":
             line -= 1
         return line, index - starts[line - 1] + 1
+
+    def at_mark(self, index: int) -> tuple[int, int]:
+        """The (line, column) of the parser mark ``index`` (see :attr:`mark_shift`)."""
+        return self.at(index + self.mark_shift)
 
     def count(self) -> int:
         """How many lines the text has (the place after a final line break is a line)."""

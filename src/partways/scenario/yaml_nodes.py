@@ -60,7 +60,7 @@ class NodeChecker:
     # --- reporting ---------------------------------------------------------
     def where(self, node: Node) -> tuple[int, int]:
         """The 1-based (line, column) where ``node`` starts."""
-        return self.lines.at(node.start_mark.index)
+        return self.lines.at_mark(node.start_mark.index)
 
     def mark(self, node: Node) -> Mark:
         return Mark(*self.where(node))

@@ -77,10 +77,15 @@ class _Reporter:
         line, column = self.lines.at(index)
         return Diagnostic(self.display, line, column, code.value, message)
 
+    def mark(self, index: int, code: Code, message: str) -> Diagnostic:
+        """A diagnostic at a parser mark's index (see :meth:`Lines.at_mark`)."""
+        line, column = self.lines.at_mark(index)
+        return Diagnostic(self.display, line, column, code.value, message)
+
     def event(self, event: Event, code: Code, message: str) -> Diagnostic:
         mark = event.start_mark
         # The parsers mark every event they emit; 0 only mirrors the stub's Optional.
-        return self.at(mark.index if mark is not None else 0, code, message)
+        return self.mark(mark.index if mark is not None else 0, code, message)
 
     def yaml_error(self, exc: yaml.YAMLError) -> Diagnostic:
         if isinstance(exc, yaml.reader.ReaderError):
@@ -89,10 +94,10 @@ class _Reporter:
         index = mark.index if mark is not None else 0
         problem = getattr(exc, "problem", None) or str(exc)
         if "maximum nesting depth" in problem:  # libyaml's own limit (0.2.6 and later)
-            return self.at(index, Code.TOO_DEEP, _TOO_DEEP)
+            return self.mark(index, Code.TOO_DEEP, _TOO_DEEP)
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
-        return self.at(index, Code.BAD_YAML, f"invalid YAML: {shown(detail)}")
+        return self.mark(index, Code.BAD_YAML, f"invalid YAML: {shown(detail)}")
 
     def reader_error(self) -> Diagnostic:
         bad = _NON_PRINTABLE_RE.search(self.text)
@@ -121,6 +126,8 @@ def compose(
             )
         ]
     refused: list[Diagnostic] = []
+    if text.startswith("\ufeff") and _is_libyaml(loader):
+        lines.mark_shift = 1  # libyaml's marks do not count a leading byte order mark
     try:
         parser: Any = loader(text)
     except yaml.YAMLError as exc:  # the pure-Python reader checks the whole text first
@@ -202,6 +209,11 @@ def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -
 
 
 _SECOND_DOCUMENT = "invalid YAML: a file holds one scenario, but a second document starts here"
+
+
+def _is_libyaml(loader: type) -> bool:
+    cparser = getattr(getattr(yaml, "_yaml", None), "CParser", None)
+    return cparser is not None and issubclass(loader, cparser)
 
 
 def _scalar_tags(parser: Any) -> Callable[[Any], str]:
