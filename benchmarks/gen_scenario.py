@@ -14,7 +14,7 @@ import random
 import sys
 from pathlib import Path
 
-from partways.scenario.model import ENDINGS, MOODS, TAGS
+from partways.vocab import ENDINGS, MOODS, TAGS
 
 _MOODS = MOODS[:7]
 _ENDINGS = ENDINGS

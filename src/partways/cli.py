@@ -204,7 +204,7 @@ def cmd_play(options: argparse.Namespace) -> int:
     path = Path(wanted).expanduser()
     scenario: Scenario | None = None
     if path.suffix in (".yaml", ".yml") or path.is_file():
-        from partways.scenario.catalog_core import missing_paths
+        from partways.scenario.catalog import missing_paths
 
         if missing_paths([path]):
             raise UsageError(f"{wanted}: no such file")
@@ -219,10 +219,9 @@ def cmd_play(options: argparse.Namespace) -> int:
             print(f"{PROG}: {wanted} is not a valid scenario", file=sys.stderr)
             return 1
     else:
-        by_id = {s.id: s for s in catalog.scenarios}
-        scenario = by_id.get(wanted)
+        scenario = catalog.find(wanted)
         if scenario is None:
-            hint = get_close_matches(wanted, list(by_id), n=1)
+            hint = get_close_matches(wanted, [s.id for s in catalog.scenarios], n=1)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
             raise UsageError(
                 f"no scenario with id '{wanted}'{suggestion} (see `partways validate`)"

@@ -1,4 +1,4 @@
-"""Reading files partways did not write itself, safely.
+"""Reading files partways did not write itself, safely; writing its own atomically.
 
 Every file partways reads (a scenario, the history log, the catalog cache) may
 be something else than it looks: a FIFO that blocks ``open`` forever, a symlink
@@ -6,13 +6,19 @@ to ``/dev/zero`` that never ends, a folder, a file of gigabytes. The one way in
 is :func:`read_regular`: it opens without blocking, checks with ``fstat`` on the
 open descriptor (no race between a check and the open) that it holds a regular
 file, and never reads more than a limit.
+
+The one way out is :func:`atomic_write` (the history log and the catalog cache
+use it): a temporary file in the same folder, fsynced, renamed over the target.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
 import stat
+import tempfile
 from pathlib import Path
 
 _FLAGS = (
@@ -103,3 +109,37 @@ def describe(error: OSError) -> str:
         return "too many levels of symbolic links (a symlink loop?)"
     reason = error.strerror or error.__class__.__name__
     return reason.lower()
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` via a fsynced temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # mkstemp creates the file with mode 0600: readable by its owner only.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def temp_file_pattern(path: Path) -> re.Pattern[str]:
+    """The names :func:`atomic_write` gives its temporary files for ``path``."""
+    return re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
+
+
+def _fsync_dir(folder: Path) -> None:
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

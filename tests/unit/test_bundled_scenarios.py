@@ -8,6 +8,9 @@ import pytest
 import yaml
 
 from partways.coach.classify import classify
+from partways.scenario.loader import load_file
+from partways.scenario.model import Scenario
+from partways.scenario.rules import scenario_problems
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -118,14 +121,8 @@ def test_a_client_line_shows_square_brackets_literally() -> None:
 
 @pytest.mark.parametrize("scenario_id", sorted(PATHS))
 def test_validator_accepts_bundled_scenarios(scenario_id: str) -> None:
-    loader = pytest.importorskip("partways.scenario.loader")
-    load_file = getattr(loader, "load_file", None)
-    if load_file is None:
-        pytest.skip("the loader has no load_file yet")
-    result = load_file(SCENARIOS / f"{scenario_id}.yaml")
-    # The loader raises on an invalid file; some shapes also return (scenario, problems).
-    if isinstance(result, tuple):
-        problems = [p for p in result[1:] if p]
-        assert not problems, problems
-        result = result[0]
-    assert getattr(result, "id", scenario_id) == scenario_id
+    scenario, problems = load_file(SCENARIOS / f"{scenario_id}.yaml")
+    assert problems == []
+    assert isinstance(scenario, Scenario)
+    assert scenario.id == scenario_id
+    assert scenario_problems(scenario) == []

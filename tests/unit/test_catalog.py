@@ -17,7 +17,8 @@ from partways.scenario.catalog import (
     missing_paths,
     validate_paths,
 )
-from partways.scenario.codes import CODES
+from partways.scenario.diagnostics import CODES, MEANINGS, Code
+from partways.scenario.loader import MAX_BYTES, load_file, load_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -97,8 +98,8 @@ def test_broken_files_never_hide_good_ones(tmp_path: Path) -> None:
     assert [d.code for d in catalog.problems[b]] == ["PW003"]
     assert [d.code for d in catalog.problems[c]] == ["PW304"]
     assert not catalog.ok
-    assert catalog.by_id("fourth") is catalog.scenarios[1]
-    assert catalog.by_id("third") is None
+    assert catalog.find("fourth") is catalog.scenarios[1]
+    assert catalog.find("third") is None
 
 
 def test_id_clash_goes_to_the_second_file(tmp_path: Path) -> None:
@@ -140,7 +141,7 @@ def test_empty_folder(tmp_path: Path) -> None:
     assert load_catalog([tmp_path]) == Catalog([], {})
 
 
-# --- issue 5: folders and paths that are not what they look like ---------------------------
+# --- folders and paths that are not what they look like -----------------------------------
 
 
 def test_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -254,29 +255,113 @@ def test_play_a_missing_file_is_a_usage_error(
     assert "no such file" in capsys.readouterr().err
 
 
-# --- the code list ----------------------------------------------------------------------
+# --- the code list ------------------------------------------------------------------------
 
 
 def test_codes_are_well_formed() -> None:
-    assert all(re.fullmatch(r"PW[0-4]\d\d", code) for code in CODES)
-    assert list(CODES) == sorted(CODES)
-    assert all(title and title == title.strip() for title in CODES.values())
+    values = [code.value for code in Code]
+    assert all(re.fullmatch(r"PW[0-4]\d\d", value) for value in values)
+    assert values == sorted(values)
+    assert set(values) == CODES
+    assert list(MEANINGS) == list(Code)
+    assert all(meaning and meaning == meaning.strip() for meaning in MEANINGS.values())
 
 
-def test_every_code_is_exercised_by_a_test() -> None:
-    sources = "".join(
-        p.read_text(encoding="utf-8")
-        for p in (ROOT / "tests" / "unit").glob("test_*.py")
-        if p.name != "test_catalog.py"
-    )
-    sources += Path(__file__).read_text(encoding="utf-8").split("# --- the code list")[0]
-    untested = [code for code in CODES if f'"{code}"' not in sources]
-    assert untested == []
+ONE_CHOICE = '    choices:\n      - {say: "I\'m done.", next: bye, coach: Clear.}\n'
+TURN_LINE = '    client: "Well, {client}?"\n'
+
+
+def edited(old: str, new: str, scenario_id: str = "tiny") -> str:
+    text = good(scenario_id)
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+#: code -> (a minimal failing file, every code it gives). Text is loaded with load_text;
+#: bytes are written to a file and loaded with load_file; None names a file that is not there.
+PRODUCED: dict[Code, tuple[str | bytes | None, list[str]]] = {
+    Code.NOT_UTF8: (good("tiny").replace("Short.", "caf\xe9").encode("latin-1"), ["PW001"]),
+    Code.TOO_BIG: (b"#" * (MAX_BYTES + 1), ["PW002"]),
+    Code.BAD_YAML: ("title: a: b\n", ["PW003"]),
+    Code.DUPLICATE: ("format: 1\n" + good("tiny"), ["PW004"]),
+    Code.ALIAS: (edited("client: Dana", "client: &who Dana"), ["PW005"]),
+    Code.YAML_TAG: (edited("summary: Short.", "summary: !!python/name:os.system"), ["PW006"]),
+    Code.TOO_DEEP: (edited("summary: Short.", "summary: " + "[" * 65 + "]" * 65), ["PW007"]),
+    Code.UNREADABLE: (None, ["PW008"]),
+    Code.NOT_A_MAPPING: ("- a\n", ["PW100"]),
+    Code.UNKNOWN_KEY: (good("tiny") + "extra: 1\n", ["PW101"]),
+    Code.MISSING_KEY: (edited("title: A rehearsal\n", ""), ["PW102"]),
+    Code.WRONG_TYPE: (edited("format: 1", "format: 0x1"), ["PW103"]),
+    Code.FORMAT: (edited("format: 1", "format: 2"), ["PW104"]),
+    Code.BAD_ID: (good("Tiny-Thing"), ["PW105"]),
+    Code.NOT_ALLOWED: (edited("language: en", "language: de"), ["PW106"]),
+    Code.DIFFICULTY: (good("tiny") + "difficulty: 5\n", ["PW107"]),
+    Code.CHOICE_COUNT: (
+        edited(ONE_CHOICE, "    choices: []\n    reply: {default: bye}\n"),
+        ["PW108"],
+    ),
+    Code.UNKNOWN_STANCE: (
+        edited(TURN_LINE, TURN_LINE + "    reply: {frim: bye, default: bye}\n"),
+        ["PW109"],
+    ),
+    Code.NO_DEFAULT: (edited(TURN_LINE, TURN_LINE + "    reply: {firm: bye}\n"), ["PW110"]),
+    Code.MISPLACED_KEY: (edited(TURN_LINE, TURN_LINE + "    lesson: Ha.\n"), ["PW111"]),
+    Code.NO_KIND: (
+        edited(TURN_LINE, TURN_LINE + "    reply: {default: other}\n")
+        + "  other:\n    client: Hi.\n",
+        ["PW112"],
+    ),
+    Code.UNKNOWN_TAG: (edited("coach: Clear.}", "coach: Clear., tags: [desicion]}"), ["PW113"]),
+    Code.NOT_A_STRING: (good("tiny") + "you: NO\n", ["PW201"]),
+    Code.EMPTY: (edited("summary: Short.", 'summary: ""'), ["PW202"]),
+    Code.CONTROL: (edited("summary: Short.", 'summary: "\\e[31mBye"'), ["PW203"]),
+    Code.PLACEHOLDER: (edited("summary: Short.", 'summary: "Hi {boss}"'), ["PW204"]),
+    Code.NO_YOU: (edited("summary: Short.", 'summary: "Hi {you}"'), ["PW205"]),
+    Code.NO_SUCH_NODE: (edited(TURN_LINE, TURN_LINE + "    reply: {default: bey}\n"), ["PW301"]),
+    Code.UNREACHABLE: (good("tiny") + "  spare:\n    ending: caved\n", ["PW302"]),
+    Code.DEAD_END: (
+        edited(TURN_LINE, TURN_LINE + "    reply: {default: loop}\n")
+        + "  loop:\n    client: Again.\n    reply: {default: loop}\n",
+        ["PW303"],
+    ),
+    Code.NO_CLEAN_EXIT: (edited("ending: clean-exit", "ending: caved"), ["PW304"]),
+    Code.ID_TAKEN: ("two files with one id", ["PW401"]),
+}
+
+
+def produce(code: Code, tmp_path: Path) -> list[str]:
+    """The codes the minimal failing input for ``code`` gives."""
+    given, _ = PRODUCED[code]
+    if code is Code.ID_TAKEN:
+        put(tmp_path, "a.yaml", good("same"))
+        put(tmp_path, "b.yaml", good("same"))
+        return [d.code for d in validate_paths([str(tmp_path)])]
+    if isinstance(given, str):
+        scenario, diags = load_text(given)
+    else:
+        path = tmp_path / "case.yaml"
+        if given is not None:
+            path.write_bytes(given)
+        scenario, diags = load_file(path)
+    assert scenario is None
+    return [d.code for d in diags]
+
+
+def test_every_code_has_a_minimal_failing_input() -> None:
+    assert list(PRODUCED) == list(Code)
+
+
+@pytest.mark.parametrize("code", list(Code), ids=[code.value for code in Code])
+def test_every_code_is_produced(code: Code, tmp_path: Path) -> None:
+    assert produce(code, tmp_path) == PRODUCED[code][1]
+    assert code.value in PRODUCED[code][1]
 
 
 def test_every_code_is_documented_in_the_authoring_guide() -> None:
+    """The table in scenarios/README.md lists every code, with the meaning MEANINGS gives."""
     guide = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
-    rows = dict(re.findall(r"^\| `(PW\d{3})` \|(.*)$", guide, flags=re.MULTILINE))
-    assert sorted(rows) == sorted(CODES)
-    for code, row in rows.items():
-        assert row.count("|") >= 3, f"{code}: needs an example and the message"
+    rows = re.findall(r"^\| `(PW\d{3})` \|([^|]*)\|(.*)$", guide, flags=re.MULTILINE)
+    assert [code for code, _, _ in rows] == [code.value for code in Code]
+    for code, meaning, rest in rows:
+        assert meaning.strip().replace("`", "") == MEANINGS[Code(code)], code
+        assert rest.count("|") >= 2, f"{code}: needs an example and the message"

@@ -30,7 +30,7 @@ from partways.scenario import cache as cache_module
 from partways.scenario.cache import load_catalog_cached
 from partways.scenario.catalog import Catalog, load_catalog
 from partways.scenario.loader import load_text
-from partways.scenario.model import Scenario
+from partways.scenario.model import Mark, Node, Scenario
 from partways.scenario.rules import scenario_problems
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -250,12 +250,10 @@ def test_an_unwritable_cache_location_still_returns_the_catalog(tmp_path: Path) 
 def test_a_failing_write_still_returns_the_catalog(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import partways.store.storage as storage
-
     def refuse(path: Path, payload: bytes) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(storage, "atomic_write", refuse)
+    monkeypatch.setattr(cache_module, "atomic_write", refuse)
     cache_file = tmp_path / "catalog.json"
     assert load_catalog_cached(PATHS, cache_file) == load_catalog(PATHS)
     assert not cache_file.exists()
@@ -605,3 +603,60 @@ def test_json_that_python_chokes_on_is_ignored(
     cache_file.write_bytes(content)
     assert load_catalog_cached(PATHS, cache_file) == load_catalog(PATHS)
     assert len(calls) == 1
+
+
+# -- the codec: derived from the model's fields, strict on the way back ------------
+
+
+def test_the_codec_round_trips_every_field() -> None:
+    from partways.scenario.codec import decode, encode
+
+    for scenario in load_catalog(PATHS).scenarios:
+        data = json.loads(json.dumps(encode(scenario)))
+        assert decode(Scenario, data) == scenario
+        # Every field of the dataclass is written, under its name.
+        assert list(data) == [f.name for f in dataclasses.fields(Scenario)]
+        node = next(iter(data["nodes"].values()))
+        assert list(node) == [f.name for f in dataclasses.fields(Node)]
+
+
+def test_a_field_added_to_the_model_is_carried_without_another_edit() -> None:
+    from partways.scenario.codec import decode, encode
+
+    @dataclasses.dataclass(frozen=True)
+    class Extra:
+        mark: Mark
+        note: str | None = None
+        counts: tuple[int, ...] = ()
+        where: Path | None = None
+
+    value = Extra(Mark(2, 3), "hi", (1, 2), Path("/x"))
+    assert encode(value) == [[2, 3], "hi", [1, 2], "/x"]
+    assert decode(Extra, encode(value)) == value
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [1, True],  # a boolean is not an integer
+        [0, 1],  # positions are 1-based
+        [1, 1, 1],  # one value too many
+        {"line": 1, "column": 1},  # a mark is a list
+        None,
+    ],
+)
+def test_the_codec_refuses_anything_encode_does_not_give(data: object) -> None:
+    from partways.scenario.codec import Invalid, decode
+
+    with pytest.raises(Invalid):
+        decode(Mark, data)
+
+
+def test_the_codec_refuses_a_diagnostic_with_an_unknown_code() -> None:
+    from partways.scenario.codec import Invalid, decode
+    from partways.scenario.diagnostics import Diagnostic
+
+    good = ["a.yaml", 1, 1, "PW003", "invalid YAML"]
+    assert decode(Diagnostic, good) == Diagnostic("a.yaml", 1, 1, "PW003", "invalid YAML")
+    with pytest.raises(Invalid):
+        decode(Diagnostic, ["a.yaml", 1, 1, "PW999", "invalid YAML"])

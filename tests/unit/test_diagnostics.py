@@ -27,7 +27,7 @@ def test_validate_never_prints_escape_sequences(
     assert "\\x1b[2Jen" in out
 
 
-# --- issue 5: one way to count lines, one way to quote a value ------------------------------
+# --- one way to count lines, one way to quote a value -------------------------------------
 
 
 def test_lines_break_at_lf_crlf_and_cr_only() -> None:

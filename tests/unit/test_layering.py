@@ -28,7 +28,6 @@ CORE = [
     "partways.scenario.model",
     "partways.scenario.loader",
     "partways.scenario.catalog",
-    "partways.scenario.catalog_core",
     "partways.scenario.cache",
     "partways.store.history",
     "partways.store.storage",

@@ -358,6 +358,22 @@ def test_scalar_top_level() -> None:
     assert where(diags) == [("PW100", 1, 1)]
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("\ufeff\r\na", (2, 1)),  # found by the property tests: libyaml was one column off
+        ("\ufeffa", (1, 2)),
+        ("\ufeffa: b: c", (1, 6)),
+    ],
+)
+def test_a_leading_byte_order_mark_places_problems_alike_with_both_loaders(
+    each_loader: type, text: str, where: tuple[int, int]
+) -> None:
+    """libyaml's marks do not count a leading BOM; positions are characters of the text."""
+    diags = load_text(text)[1]
+    assert [(d.line, d.column) for d in diags][:1] == [where]
+
+
 # --- files that cannot be used ------------------------------------------------------------
 
 
@@ -436,7 +452,7 @@ def test_special_file_is_not_read() -> None:
     assert [d.code for d in diags] == ["PW008"]
 
 
-# --- issue 5: hostile input ------------------------------------------------------------
+# --- hostile input --------------------------------------------------------------------
 
 #: Every line break YAML (or PyYAML) knows: LF, CRLF, CR, NEL, U+2028, U+2029.
 BREAKS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
@@ -525,7 +541,7 @@ def test_deep_nesting_never_crashes_the_process(tmp_path: Path, br: str) -> None
 
 
 def test_the_reported_crash_command_gives_pw007(tmp_path: Path) -> None:
-    """Issue 5, item 1, exactly: a CR-broken compact block list of 50,000 levels."""
+    """A CR-broken compact block list of 50,000 levels."""
     import subprocess
 
     from tests.installed import installed_partways

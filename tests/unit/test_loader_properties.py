@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partways.scenario import loader
-from partways.scenario.codes import CODES
-from partways.scenario.diagnostics import Diagnostic, Lines
+from partways.scenario.diagnostics import CODES, Diagnostic, Lines
 from partways.scenario.loader import load_file, load_text
 from tests.unit.test_loader import MINIMAL
 

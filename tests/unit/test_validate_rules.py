@@ -402,7 +402,7 @@ def test_many_unknown_targets_still_fast(tmp_path: Path) -> None:
     assert sum(d.code == "PW301" for d in diags) == 2000
 
 
-# --- issue 5: invisible text, integers as a person writes them, bounded suggestions --------
+# --- invisible text, integers as a person writes them, bounded suggestions ----------------
 
 
 @pytest.mark.parametrize(
@@ -501,11 +501,11 @@ def _pack_with_dangling_targets(ids: list[str], targets: list[str]) -> str:
 
 
 def test_did_you_mean_work_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Issue 5, item 6: long random ids and dangling targets made difflib take minutes."""
+    """Long random ids and dangling targets made difflib take minutes."""
     import difflib
     import random
 
-    from partways.scenario import yaml_nodes
+    from partways.scenario import diagnostics
 
     calls: list[tuple[int, int]] = []
     real = difflib.get_close_matches
@@ -514,7 +514,7 @@ def test_did_you_mean_work_is_bounded(tmp_path: Path, monkeypatch: pytest.Monkey
         calls.append((len(word), len(options)))
         return real(word, options, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(yaml_nodes.difflib, "get_close_matches", counting)
+    monkeypatch.setattr(diagnostics.difflib, "get_close_matches", counting)
     rng = random.Random(5)
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 
@@ -525,20 +525,20 @@ def test_did_you_mean_work_is_bounded(tmp_path: Path, monkeypatch: pytest.Monkey
     ids = [word(199) for _ in range(300)]
     diags = check(tmp_path, _pack_with_dangling_targets(ids, [word(199) for _ in ids]))
     assert sum(d.code == "PW301" for d in diags) == 300
-    assert all(n <= yaml_nodes.MAX_SUGGEST_LENGTH for n, _ in calls)
+    assert all(n <= diagnostics.MAX_SUGGEST_LENGTH for n, _ in calls)
     # 1,000 short ids of one length: each try compares a bounded number of them.
     calls.clear()
     ids = [word(12) for _ in range(1000)]
     diags = check(tmp_path, _pack_with_dangling_targets(ids, [i[:-1] + "_" for i in ids]))
     assert sum(d.code == "PW301" for d in diags) == 1000
     assert calls
-    assert all(m <= yaml_nodes.MAX_SUGGEST_CANDIDATES for _, m in calls)
+    assert all(m <= diagnostics.MAX_SUGGEST_CANDIDATES for _, m in calls)
     # The suggestions still work.
     assert any("did you mean" in d.message for d in diags if d.code == "PW301")
 
 
 def test_suggest_prefers_the_close_name() -> None:
-    from partways.scenario.yaml_nodes import MAX_SUGGEST_LENGTH, suggest
+    from partways.scenario.diagnostics import MAX_SUGGEST_LENGTH, suggest
 
     assert suggest("tipp", ["client", "tip", "mood"]) == "; did you mean 'tip'?"
     assert suggest("Tip", ["client", "tip", "mood"]) == "; did you mean 'tip'?"
@@ -546,3 +546,36 @@ def test_suggest_prefers_the_close_name() -> None:
     assert suggest("a" * (MAX_SUGGEST_LENGTH + 1), ["a" * MAX_SUGGEST_LENGTH]) == ""
     many = [f"node-{i:04d}" for i in range(5000)]
     assert suggest("node-O123", many) != ""
+
+
+# --- the tables of fields ----------------------------------------------------------------
+
+
+def test_every_key_of_a_file_is_a_field_of_the_model() -> None:
+    import dataclasses
+
+    from partways.scenario import schema
+    from partways.scenario.model import Choice, Node, Scenario
+
+    for table, cls in (
+        (schema.SCENARIO_FIELDS, Scenario),
+        (schema.NODE_FIELDS, Node),
+        (schema.CHOICE_FIELDS, Choice),
+    ):
+        names = [f.name for f in dataclasses.fields(cls)]
+        assert set(schema.keys(table)) <= set(names), cls
+        # Every field a file does not give is one the loader fills in.
+        assert set(names) - set(schema.keys(table)) <= {"id", "mark", "path", "id_mark"}
+
+
+def test_an_unknown_key_with_no_close_match_lists_the_known_keys(tmp_path: Path) -> None:
+    diags = check(tmp_path, variant("  done:\n", "  done:\n    zzzzzz: x\n"))
+    assert [d.message for d in diags] == [
+        "unknown key 'zzzzzz' in node 'done' "
+        "(known keys: client, mood, tip, choices, reply, ending, lesson)"
+    ]
+    diags = check(tmp_path, "zzzzzz: 1\n" + VALID)
+    assert diags[0].message == (
+        "unknown key 'zzzzzz' in the scenario (known keys: format, id, title, language, "
+        "reaction, reason, difficulty, summary, client, you, start, nodes)"
+    )

@@ -1,11 +1,12 @@
 """A cache of the validated catalog, so that a warm start never imports YAML.
 
 :func:`load_catalog_cached` lists the scenario files exactly as
-:func:`~partways.scenario.catalog_core.find_files` does and builds a key from the
+:func:`~partways.scenario.catalog.find_files` does and builds a key from the
 partways version, :data:`CACHE_FORMAT` and, for every file in order, its display
 path, resolved path, ``st_mtime_ns``, ``st_ctime_ns`` and ``st_size``. When the cache file holds a
 JSON document with the same key, the catalog is rebuilt from it (the frozen
-dataclasses of :mod:`partways.scenario.model`, marks and problems included);
+dataclasses of :mod:`partways.scenario.model`, marks and problems included,
+through :mod:`partways.scenario.codec`);
 otherwise the files are loaded for real and the cache is rewritten.
 
 The cache is only ever a shortcut, and it is not trusted: it may have been
@@ -32,11 +33,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from partways.fileio import read_regular
-from partways.scenario.catalog_core import Catalog, PathLike, find_files
-from partways.scenario.codes import CODES
+from partways.fileio import atomic_write, read_regular
+from partways.scenario import catalog as catalog_module
+from partways.scenario.catalog import Catalog, PathLike, find_files
+from partways.scenario.codec import Invalid, decode, encode
 from partways.scenario.diagnostics import Diagnostic
-from partways.scenario.model import Choice, Mark, Node, Scenario
+from partways.scenario.model import Scenario
 from partways.scenario.rules import scenario_problems
 
 __all__ = ["CACHE_FORMAT", "MAX_CACHE_BYTES", "cache_key", "load_catalog_cached"]
@@ -89,9 +91,7 @@ def load_catalog_cached(paths: Sequence[PathLike], cache_file: Path) -> Catalog:
         if cached is not None:
             return cached
 
-    from partways.scenario.catalog import load_catalog
-
-    catalog = load_catalog(paths)
+    catalog = catalog_module.load_catalog(paths)
     if key is not None:
         # A read-only folder, a full disk...: the catalog is still good.
         with contextlib.suppress(Exception):
@@ -100,10 +100,6 @@ def load_catalog_cached(paths: Sequence[PathLike], cache_file: Path) -> Catalog:
 
 
 # -- reading ------------------------------------------------------------------
-
-
-class _Invalid(Exception):
-    """The cache document is not what :func:`_write` writes for a valid catalog."""
 
 
 def _read(
@@ -119,23 +115,25 @@ def _read(
     except (ValueError, RecursionError):  # not JSON, not UTF-8, nested too deep, huge int
         return None
     try:
-        data = _fields(document, _DOCUMENT_KEYS)
-        if data["key"] != key:
+        if type(document) is not dict or document.keys() != _DOCUMENT_KEYS:
+            raise Invalid("a document with other keys")
+        if document["key"] != key:
             return None
         catalog = Catalog(
-            scenarios=[_scenario(item) for item in _list(data["scenarios"])],
-            problems=_problems(data["problems"]),
+            scenarios=list(decode(tuple[Scenario, ...], document["scenarios"])),
+            problems=_problems(document["problems"]),
         )
         _check(catalog, files)
-    except _Invalid:
+    except Invalid:
         return None
     return catalog
 
 
 def _check(catalog: Catalog, files: Sequence[tuple[Path, str]]) -> None:
-    """Raise :class:`_Invalid` unless ``catalog`` is one :func:`load_catalog` could give
-    for ``files``: each file in order gave either a valid scenario or its problems,
-    and no two scenarios share an id."""
+    """Raise :class:`~partways.scenario.codec.Invalid` unless ``catalog`` is one
+    :func:`~partways.scenario.catalog.load_catalog` could give for ``files``: each
+    file in order gave either a valid scenario or its problems, and no two
+    scenarios share an id."""
     scenarios = iter(catalog.scenarios)
     scenario = next(scenarios, None)
     displays = iter(catalog.problems)
@@ -144,173 +142,40 @@ def _check(catalog: Catalog, files: Sequence[tuple[Path, str]]) -> None:
     for path, shown in files:
         if scenario is not None and scenario.path == path:
             if scenario.id in ids or scenario_problems(scenario):
-                raise _Invalid("a scenario that breaks the rules")
+                raise Invalid("a scenario that breaks the rules")
             ids.add(scenario.id)
             scenario = next(scenarios, None)
         elif display is not None and display == shown:
             display = next(displays, None)
         else:
-            raise _Invalid("the catalog does not match the files")
+            raise Invalid("the catalog does not match the files")
     if scenario is not None or display is not None:
-        raise _Invalid("the catalog does not match the files")
+        raise Invalid("the catalog does not match the files")
 
 
 def _problems(data: Any) -> dict[str, list[Diagnostic]]:
+    """``[[display, [diagnostic, ...]], ...]`` as display -> its problems, in order."""
     problems: dict[str, list[Diagnostic]] = {}
-    for entry in _list(data):
-        display, diags = _tuple(entry, 2)
-        shown = _str(display)
-        if shown in problems:
-            raise _Invalid("a file listed twice")
-        found = [_diagnostic(d) for d in _list(diags)]
-        if not found or any(d.path != shown for d in found):
-            raise _Invalid("problems that belong to no file")
-        problems[shown] = found
+    for display, diags in decode(tuple[tuple[str, tuple[Diagnostic, ...]], ...], data):
+        if display in problems:
+            raise Invalid("a file listed twice")
+        if not diags or any(d.path != display for d in diags):
+            raise Invalid("problems that belong to no file")
+        problems[display] = list(diags)
     return problems
 
 
-def _scenario(data: Any) -> Scenario:
-    fields = _fields(data, _SCENARIO_KEYS)
-    path = _opt_str(fields["path"])
-    return Scenario(
-        id=_str(fields["id"]),
-        title=_str(fields["title"]),
-        language=_str(fields["language"]),
-        reaction=_str(fields["reaction"]),
-        reason=_str(fields["reason"]),
-        summary=_str(fields["summary"]),
-        client=_str(fields["client"]),
-        start=_str(fields["start"]),
-        nodes={_str(name): _node(node) for name, node in _dict(fields["nodes"]).items()},
-        difficulty=_int(fields["difficulty"]),
-        you=_opt_str(fields["you"]),
-        format=_int(fields["format"]),
-        path=None if path is None else Path(path),
-        id_mark=_mark(fields["id_mark"]),
-    )
-
-
-def _node(data: Any) -> Node:
-    fields = _fields(data, _NODE_KEYS)
-    return Node(
-        id=_str(fields["id"]),
-        client=_opt_str(fields["client"]),
-        mood=_opt_str(fields["mood"]),
-        tip=_opt_str(fields["tip"]),
-        choices=tuple(_choice(choice) for choice in _list(fields["choices"])),
-        reply={_str(k): _str(v) for k, v in _dict(fields["reply"]).items()},
-        ending=_opt_str(fields["ending"]),
-        lesson=_opt_str(fields["lesson"]),
-        mark=_mark(fields["mark"]),
-    )
-
-
-def _choice(data: Any) -> Choice:
-    say, next_, coach, tags, mark = _tuple(data, 5)
-    return Choice(
-        say=_str(say),
-        next=_str(next_),
-        coach=_str(coach),
-        tags=tuple(_str(tag) for tag in _list(tags)),
-        mark=_mark(mark),
-    )
-
-
-def _mark(data: Any) -> Mark:
-    line, column = (_int(n) for n in _tuple(data, 2))
-    if line < 1 or column < 1:
-        raise _Invalid("a position is 1-based")
-    return Mark(line, column)
-
-
-def _diagnostic(data: Any) -> Diagnostic:
-    path, line, column, code, message = _tuple(data, 5)
-    mark = _mark([line, column])
-    if code not in CODES:
-        raise _Invalid("an unknown problem code")
-    return Diagnostic(_str(path), mark.line, mark.column, _str(code), _str(message))
-
-
 _DOCUMENT_KEYS = frozenset({"key", "scenarios", "problems"})
-_SCENARIO_KEYS = frozenset(
-    {
-        "id",
-        "title",
-        "language",
-        "reaction",
-        "reason",
-        "summary",
-        "client",
-        "start",
-        "nodes",
-        "difficulty",
-        "you",
-        "format",
-        "path",
-        "id_mark",
-    }
-)
-_NODE_KEYS = frozenset(
-    {"id", "client", "mood", "tip", "choices", "reply", "ending", "lesson", "mark"}
-)
-
-
-def _fields(value: Any, keys: frozenset[str]) -> dict[str, Any]:
-    """An object with exactly ``keys``."""
-    data = _dict(value)
-    if data.keys() != keys:
-        raise _Invalid("an object with other keys")
-    return data
-
-
-def _tuple(value: Any, size: int) -> list[Any]:
-    data = _list(value)
-    if len(data) != size:
-        raise _Invalid(f"expected a list of {size}")
-    return data
-
-
-def _str(value: Any) -> str:
-    if type(value) is not str:
-        raise _Invalid("expected a string")
-    return value
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else _str(value)
-
-
-def _int(value: Any) -> int:
-    if type(value) is not int:
-        raise _Invalid("expected an integer")
-    return value
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    if type(value) is not dict:
-        raise _Invalid("expected an object")
-    return value
-
-
-def _list(value: Any) -> list[Any]:
-    if type(value) is not list:
-        raise _Invalid("expected a list")
-    return value
 
 
 # -- writing ------------------------------------------------------------------
 
 
 def _write(cache_file: Path, key: dict[str, Any], catalog: Catalog) -> None:
-    from partways.store.storage import atomic_write
-
     document = {
         "key": key,
-        "scenarios": [_scenario_json(s) for s in catalog.scenarios],
-        "problems": [
-            [display, [[d.path, d.line, d.column, d.code, d.message] for d in diags]]
-            for display, diags in catalog.problems.items()
-        ],
+        "scenarios": encode(catalog.scenarios),
+        "problems": [[display, encode(diags)] for display, diags in catalog.problems.items()],
     }
     # ASCII only: a lone surrogate (an undecodable file name) survives the round trip.
     payload = json.dumps(document, separators=(",", ":")).encode("ascii")
@@ -319,39 +184,3 @@ def _write(cache_file: Path, key: dict[str, Any], catalog: Catalog) -> None:
     # A temporary file renamed over the old one: a FIFO or a symlink planted at
     # ``cache_file`` is replaced, never opened or followed.
     atomic_write(Path(cache_file), payload)
-
-
-def _scenario_json(scenario: Scenario) -> dict[str, Any]:
-    return {
-        "id": scenario.id,
-        "title": scenario.title,
-        "language": scenario.language,
-        "reaction": scenario.reaction,
-        "reason": scenario.reason,
-        "summary": scenario.summary,
-        "client": scenario.client,
-        "start": scenario.start,
-        "nodes": {name: _node_json(node) for name, node in scenario.nodes.items()},
-        "difficulty": scenario.difficulty,
-        "you": scenario.you,
-        "format": scenario.format,
-        "path": None if scenario.path is None else str(scenario.path),
-        "id_mark": [scenario.id_mark.line, scenario.id_mark.column],
-    }
-
-
-def _node_json(node: Node) -> dict[str, Any]:
-    return {
-        "id": node.id,
-        "client": node.client,
-        "mood": node.mood,
-        "tip": node.tip,
-        "choices": [
-            [c.say, c.next, c.coach, list(c.tags), [c.mark.line, c.mark.column]]
-            for c in node.choices
-        ],
-        "reply": dict(node.reply),
-        "ending": node.ending,
-        "lesson": node.lesson,
-        "mark": [node.mark.line, node.mark.column],
-    }

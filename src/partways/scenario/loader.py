@@ -7,8 +7,9 @@ This is the public entry point. The work is done in three places:
   binary text, deep nesting, anchors and aliases as they come;
 - :mod:`partways.scenario.yaml_nodes` walks the composed node tree with marks
   (duplicate keys, tag checks, types);
-- :mod:`partways.scenario.validate` applies the scenario rules, checks the graph
-  and builds the model.
+- :mod:`partways.scenario.validate` reads each level by its table of fields
+  (:mod:`partways.scenario.schema`), checks the graph
+  (:mod:`partways.scenario.graph`) and builds the model.
 
 Every position in a diagnostic comes from one place,
 :class:`partways.scenario.diagnostics.Lines`.
@@ -19,7 +20,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from partways.scenario.diagnostics import Diagnostic, Lines
+from partways.scenario.diagnostics import Code, Diagnostic, Lines, at_start
 from partways.scenario.model import Scenario
 from partways.scenario.validate import check_root
 from partways.scenario.yaml_strict import (
@@ -27,7 +28,6 @@ from partways.scenario.yaml_strict import (
     MAX_BYTES,
     MAX_DEPTH,
     compose,
-    diag,
     read_text,
 )
 
@@ -72,4 +72,4 @@ def load_file(path: Path, display: str | None = None) -> tuple[Scenario | None, 
         assert text is not None
         return load_text(text, display, Path(path))
     except Exception as exc:  # pragma: no cover - a last resort: never a traceback
-        return None, [diag(display, 1, 1, "PW008", f"cannot check the file: {exc!r}")]
+        return None, [at_start(display, Code.UNREADABLE, f"cannot check the file: {exc!r}")]

@@ -1,7 +1,10 @@
 """The scenario model: what a valid scenario file becomes once loaded.
 
 Plain frozen dataclasses, no Textual and no YAML here. The vocabulary (moods,
-endings, stances, tags...) is the one fixed in the scenario format contract.
+endings, stances, tags...) is :mod:`partways.vocab`; ``scenarios/README.md``
+describes the format. The names of the fields are the keys of a file
+(:mod:`partways.scenario.schema`) and of the catalog cache
+(:mod:`partways.scenario.codec` derives it from them).
 """
 
 from __future__ import annotations
@@ -10,14 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# The vocabulary lives in partways.vocab; the validator reads it from here.
+# The vocabulary lives in partways.vocab. These re-exports keep the modules that
+# still import it from here working; new code imports partways.vocab.
 from partways.vocab import CONTENT_TAGS as CONTENT_TAGS
 from partways.vocab import ENDINGS as ENDINGS
 from partways.vocab import LANGUAGES as LANGUAGES
 from partways.vocab import MOODS as MOODS
 from partways.vocab import REACTIONS as REACTIONS
 from partways.vocab import REASONS as REASONS
-from partways.vocab import STANCES
+from partways.vocab import STANCES as STANCES
 from partways.vocab import TAGS as TAGS
 
 FORMAT_VERSION = 1

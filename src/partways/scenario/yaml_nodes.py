@@ -7,14 +7,11 @@ boolean, not text). Values are never constructed, except integers, one at a time
 
 from __future__ import annotations
 
-import difflib
-import heapq
 import re
-from collections.abc import Iterable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from partways.scenario.diagnostics import Diagnostic, Lines, shown
+from partways.scenario.diagnostics import Code, Diagnostic, Lines, shown, suggest
 from partways.scenario.model import Mark
 
 _Y = "tag:yaml.org,2002:"
@@ -36,40 +33,6 @@ SCALAR_KINDS = {
     NULL_TAG: "empty (null)",
     TIMESTAMP_TAG: "a date",
 }
-
-
-#: A word longer than this gets no "did you mean" (difflib is quadratic in length).
-MAX_SUGGEST_LENGTH = 64
-#: At most this many options, those closest in length, are compared with a word.
-MAX_SUGGEST_CANDIDATES = 200
-
-
-def suggest(word: str, options: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` for the option closest to ``word``, or ``""``.
-
-    The work is bounded whatever the file holds: a long word gets no suggestion;
-    only options of similar length are compared (a difflib ratio of 0.6 needs the
-    shorter string to be at least 3/7 of the longer), and at most
-    :data:`MAX_SUGGEST_CANDIDATES` of them, the closest in length first.
-    """
-    n = len(word)
-    if n > MAX_SUGGEST_LENGTH:
-        return ""
-    lowered = word.lower()
-    low, high = (3 * n + 6) // 7, (7 * n) // 3
-    similar: list[str] = []
-    for option in options:
-        m = len(option)
-        if low <= m <= high:
-            if m == n and option != word and option.lower() == lowered:
-                return f"; did you mean '{shown(option)}'?"
-            similar.append(option)
-    if len(similar) > MAX_SUGGEST_CANDIDATES:
-        similar = heapq.nsmallest(
-            MAX_SUGGEST_CANDIDATES, similar, key=lambda option: abs(len(option) - n)
-        )
-    close = difflib.get_close_matches(lowered, similar, n=1, cutoff=0.6)
-    return f"; did you mean '{shown(close[0])}'?" if close else ""
 
 
 def _quote_hint(key: str, raw: str) -> str:
@@ -97,20 +60,20 @@ class NodeChecker:
     # --- reporting ---------------------------------------------------------
     def where(self, node: Node) -> tuple[int, int]:
         """The 1-based (line, column) where ``node`` starts."""
-        return self.lines.at(node.start_mark.index)
+        return self.lines.at_mark(node.start_mark.index)
 
     def mark(self, node: Node) -> Mark:
         return Mark(*self.where(node))
 
-    def error(self, node: Node, code: str, message: str) -> None:
+    def error(self, node: Node, code: Code, message: str) -> None:
         line, column = self.where(node)
-        self.diags.append(Diagnostic(self.display, line, column, code, message))
+        self.diags.append(Diagnostic(self.display, line, column, code.value, message))
 
     def bad_tag(self, node: Node) -> None:
         tag = node.tag
         if tag.startswith(_Y):
             tag = "!!" + tag[len(_Y) :]
-        self.error(node, "PW006", f"YAML tag '{shown(tag)}' is not allowed here")
+        self.error(node, Code.YAML_TAG, f"YAML tag '{shown(tag)}' is not allowed here")
 
     def wrong_type(self, node: Node, what: str, expected: str) -> None:
         """Report ``node`` as not being ``expected``, with the most useful code."""
@@ -134,7 +97,7 @@ class NodeChecker:
                 self.bad_tag(node)
                 return
             found = "a list"
-        self.error(node, "PW103", f"{what} must be {expected}, not {found}")
+        self.error(node, Code.WRONG_TYPE, f"{what} must be {expected}, not {found}")
         self.sweep(node)
 
     def sweep(self, node: Node) -> None:
@@ -167,7 +130,7 @@ class NodeChecker:
         allowed: frozenset[str],
         order: tuple[str, ...],
         what: str,
-        code: str = "PW101",
+        code: Code = Code.UNKNOWN_KEY,
     ) -> dict[str, tuple[Node, Node]] | None:
         """The known keys of a mapping, as key -> (key node, value node)."""
         if node.__class__ is not MappingNode or node.tag != MAP_TAG:
@@ -182,7 +145,9 @@ class NodeChecker:
             name = k.value
             if name in seen:
                 first = self.where(seen[name])[0]
-                self.error(k, "PW004", f"duplicate key '{shown(name)}' (first at line {first})")
+                self.error(
+                    k, Code.DUPLICATE, f"duplicate key '{shown(name)}' (first at line {first})"
+                )
                 self.sweep(v)
                 continue
             seen[name] = k
@@ -193,7 +158,7 @@ class NodeChecker:
         return out
 
     def unknown_key(
-        self, k: Node, v: Node, order: tuple[str, ...], what: str, code: str = "PW101"
+        self, k: Node, v: Node, order: tuple[str, ...], what: str, code: Code = Code.UNKNOWN_KEY
     ) -> None:
         if isinstance(k, ScalarNode):
             if k.tag not in SCALAR_KINDS:
@@ -205,7 +170,7 @@ class NodeChecker:
             self.sweep(k)
         self.sweep(v)
 
-    def unknown_message(self, name: str, order: tuple[str, ...], what: str, code: str) -> str:
+    def unknown_message(self, name: str, order: tuple[str, ...], what: str, code: Code) -> str:
         """The message for an unknown key ``name`` (a subclass may word some sets its own way)."""
         hint = suggest(name, order) or f" (known keys: {', '.join(order)})"
         return f"unknown key '{shown(name)}' in {what}" + hint
@@ -213,7 +178,7 @@ class NodeChecker:
     def missing(self, at: Node, keys: list[str], what: str) -> None:
         names = ", ".join(f"'{key}'" for key in keys)
         plural = "s" if len(keys) > 1 else ""
-        self.error(at, "PW102", f"{what} is missing required key{plural} {names}")
+        self.error(at, Code.MISSING_KEY, f"{what} is missing required key{plural} {names}")
 
     # --- scalars -----------------------------------------------------------
     def string(self, key: str, node: Node, as_key: bool = True) -> str | None:
@@ -223,12 +188,12 @@ class NodeChecker:
             return value
         if node.__class__ is ScalarNode and node.tag in SCALAR_KINDS:
             if node.tag == NULL_TAG:
-                self.error(node, "PW202", f"'{key}' has no value")
+                self.error(node, Code.EMPTY, f"'{key}' has no value")
             else:
                 kind = SCALAR_KINDS[node.tag]
                 self.error(
                     node,
-                    "PW201",
+                    Code.NOT_A_STRING,
                     f"'{key}' must be text, but YAML reads {shown(node.value)} as {kind}; "
                     + _quote_hint(key if as_key else "", node.value),
                 )
@@ -237,7 +202,7 @@ class NodeChecker:
         return None
 
     def integer(
-        self, key: str, node: Node, low: int, high: int, code: str, out_of_range: str
+        self, key: str, node: Node, low: int, high: int, code: Code, out_of_range: str
     ) -> int | None:
         """A plain decimal integer from ``low`` to ``high``, or None (reported).
 
@@ -252,7 +217,7 @@ class NodeChecker:
         if _PLAIN_INT_RE.fullmatch(raw) is None:
             self.error(
                 node,
-                "PW103",
+                Code.WRONG_TYPE,
                 f"'{key}' must be a plain decimal integer such as {low}, not '{shown(raw)}' "
                 "(no sign but '-', leading zero, '_', or 0x/0o/0b)",
             )

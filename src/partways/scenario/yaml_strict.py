@@ -20,6 +20,7 @@ count (which also breaks lines at NEL, U+2028 and U+2029).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,15 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from partways.fileio import FileTooBig, describe, read_regular
-from partways.scenario.diagnostics import Diagnostic, Lines, shown
+from partways.scenario.diagnostics import (
+    Code,
+    Diagnostic,
+    Lines,
+    at_start,
+    by_position,
+    control_name,
+    shown,
+)
 
 #: Files larger than this are refused before parsing.
 MAX_BYTES = 5 * 1024 * 1024
@@ -48,37 +57,12 @@ DEFAULT_LOADER: type = (
     yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 )
 
-_CONTROL_NAMES = {
-    0x00: "NUL",
-    0x07: "BEL",
-    0x08: "BS",
-    0x0B: "VT",
-    0x0C: "FF",
-    0x0D: "CR",
-    0x1B: "ESC",
-    0x7F: "DEL",
-    0x202E: "RIGHT-TO-LEFT OVERRIDE",
-}
 #: Characters PyYAML's reader refuses in a file.
 _NON_PRINTABLE_RE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _TOO_DEEP = f"nested too deeply: more than {MAX_DEPTH} levels of lists and mappings"
 _NULL_TAG = "tag:yaml.org,2002:null"
-
-
-def control_name(ch: str) -> str:
-    code = ord(ch)
-    name = _CONTROL_NAMES.get(code)
-    return f"U+{code:04X} ({name})" if name else f"U+{code:04X}"
-
-
-def diag(display: str, line: int, column: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(display, line, column, code, message)
-
-
-def by_position(diags: list[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diags, key=lambda d: (d.line, d.column, d.code))
 
 
 class _Reporter:
@@ -89,14 +73,19 @@ class _Reporter:
         self.display = display
         self.lines = lines
 
-    def at(self, index: int, code: str, message: str) -> Diagnostic:
+    def at(self, index: int, code: Code, message: str) -> Diagnostic:
         line, column = self.lines.at(index)
-        return Diagnostic(self.display, line, column, code, message)
+        return Diagnostic(self.display, line, column, code.value, message)
 
-    def event(self, event: Event, code: str, message: str) -> Diagnostic:
+    def mark(self, index: int, code: Code, message: str) -> Diagnostic:
+        """A diagnostic at a parser mark's index (see :meth:`Lines.at_mark`)."""
+        line, column = self.lines.at_mark(index)
+        return Diagnostic(self.display, line, column, code.value, message)
+
+    def event(self, event: Event, code: Code, message: str) -> Diagnostic:
         mark = event.start_mark
         # The parsers mark every event they emit; 0 only mirrors the stub's Optional.
-        return self.at(mark.index if mark is not None else 0, code, message)
+        return self.mark(mark.index if mark is not None else 0, code, message)
 
     def yaml_error(self, exc: yaml.YAMLError) -> Diagnostic:
         if isinstance(exc, yaml.reader.ReaderError):
@@ -105,18 +94,18 @@ class _Reporter:
         index = mark.index if mark is not None else 0
         problem = getattr(exc, "problem", None) or str(exc)
         if "maximum nesting depth" in problem:  # libyaml's own limit (0.2.6 and later)
-            return self.at(index, "PW007", _TOO_DEEP)
+            return self.mark(index, Code.TOO_DEEP, _TOO_DEEP)
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
-        return self.at(index, "PW003", f"invalid YAML: {shown(detail)}")
+        return self.mark(index, Code.BAD_YAML, f"invalid YAML: {shown(detail)}")
 
     def reader_error(self) -> Diagnostic:
         bad = _NON_PRINTABLE_RE.search(self.text)
         if bad is None:  # pragma: no cover - the reader only fails on such characters
-            return self.at(0, "PW001", "the file is not readable text")
+            return self.at(0, Code.NOT_UTF8, "the file is not readable text")
         return self.at(
             bad.start(),
-            "PW203",
+            Code.CONTROL,
             f"control character {control_name(bad.group())} in the file; remove it",
         )
 
@@ -132,9 +121,13 @@ def compose(
     report = _Reporter(text, display, lines)
     if "\x00" in text:
         return None, [
-            report.at(text.index("\x00"), "PW001", "binary file (NUL byte); a scenario is text")
+            report.at(
+                text.index("\x00"), Code.NOT_UTF8, "binary file (NUL byte); a scenario is text"
+            )
         ]
     refused: list[Diagnostic] = []
+    if text.startswith("\ufeff") and _is_libyaml(loader):
+        lines.mark_shift = 1  # libyaml's marks do not count a leading byte order mark
     try:
         parser: Any = loader(text)
     except yaml.YAMLError as exc:  # the pure-Python reader checks the whole text first
@@ -163,100 +156,117 @@ def _compose_events(parser: Any, report: _Reporter, refused: list[Diagnostic]) -
     that all of them are reported at once.
     """
     get_event = parser.get_event
-    resolve = parser.resolve
+    scalar_tag = _scalar_tags(parser)
     # The open collections, and for each the key waiting for its value (mappings).
     stack: list[Any] = []
     pending: list[Node | None] = []
     root: Node | None = None
     documents = 0
-    plain_tags: dict[str, str] = {}
-    if getattr(parser, "yaml_path_resolvers", None):  # pragma: no cover - not the safe loaders
-        plain_tags = _NoCache()
-    while True:
-        event = get_event()
-        if event is None:
-            break
+    while (event := get_event()) is not None:
         cls = event.__class__
         node: Node
         if cls is ScalarEvent:
             if event.anchor is not None:
                 refused.append(_anchor(report, event))
-            tag = event.tag
-            value = event.value
-            if tag is None or tag == "!":
-                implicit = event.implicit
-                if implicit[0]:
-                    # A plain scalar's tag depends on its text alone (the safe loaders
-                    # have no path resolvers): resolve each distinct text once.
-                    tag = plain_tags.get(value)
-                    if tag is None:
-                        tag = plain_tags[value] = resolve(ScalarNode, value, implicit)
-                else:
-                    tag = resolve(ScalarNode, value, implicit)
-            node = ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+            tag = scalar_tag(event)
+            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
-                refused.append(report.event(event, "PW007", _TOO_DEEP))
+                refused.append(report.event(event, Code.TOO_DEEP, _TOO_DEEP))
                 return None
-            if event.anchor is not None:
-                refused.append(_anchor(report, event))
-            tag = event.tag
-            if cls is MappingStartEvent:
-                if tag is None or tag == "!":
-                    tag = resolve(MappingNode, None, event.implicit)
-                node = MappingNode(tag, [], event.start_mark, None, event.flow_style)
-            else:
-                if tag is None or tag == "!":
-                    tag = resolve(SequenceNode, None, event.implicit)
-                node = SequenceNode(tag, [], event.start_mark, None, event.flow_style)
+            node = _collection(parser, event, report, refused)
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             stack.pop().end_mark = event.end_mark
             pending.pop()
             continue
         elif cls is AliasEvent:
-            refused.append(
-                report.event(
-                    event,
-                    "PW005",
-                    f"alias '*{shown(event.anchor)}' is not allowed; write the value out in full",
-                )
-            )
-            # Something in its place keeps the mapping's keys and values paired.
-            node = ScalarNode(_NULL_TAG, "", event.start_mark, event.end_mark)
+            node = _alias(report, event, refused)
         elif cls is DocumentStartEvent:
             documents += 1
             if documents > 1:
-                refused.append(
-                    report.event(
-                        event,
-                        "PW003",
-                        "invalid YAML: a file holds one scenario, but a second document "
-                        "starts here",
-                    )
-                )
+                refused.append(report.event(event, Code.BAD_YAML, _SECOND_DOCUMENT))
                 return None
             continue
-        else:  # stream start and end, document end
-            if cls is yaml.StreamEndEvent:
-                break
+        elif cls is yaml.StreamEndEvent:
+            break
+        else:  # stream start, document end
             continue
         if stack:
             parent = stack[-1]
             if parent.__class__ is SequenceNode:
                 parent.value.append(node)
+            elif (key := pending[-1]) is None:
+                pending[-1] = node
             else:
-                key = pending[-1]
-                if key is None:
-                    pending[-1] = node
-                else:
-                    parent.value.append((key, node))
-                    pending[-1] = None
+                parent.value.append((key, node))
+                pending[-1] = None
         else:
             root = node
         if cls is MappingStartEvent or cls is SequenceStartEvent:
             stack.append(node)
             pending.append(None)
     return root
+
+
+_SECOND_DOCUMENT = "invalid YAML: a file holds one scenario, but a second document starts here"
+
+
+def _is_libyaml(loader: type) -> bool:
+    cparser = getattr(getattr(yaml, "_yaml", None), "CParser", None)
+    return cparser is not None and issubclass(loader, cparser)
+
+
+def _scalar_tags(parser: Any) -> Callable[[Any], str]:
+    """The tag of a scalar event, resolved as the parser's resolver would."""
+    resolve = parser.resolve
+    plain_tags: dict[str, str] = {}
+    if getattr(parser, "yaml_path_resolvers", None):  # pragma: no cover - not the safe loaders
+        plain_tags = _NoCache()
+
+    def scalar_tag(event: Any) -> str:
+        tag: str | None = event.tag
+        if tag is not None and tag != "!":
+            return tag
+        implicit = event.implicit
+        if not implicit[0]:
+            resolved: str = resolve(ScalarNode, event.value, implicit)
+            return resolved
+        # A plain scalar's tag depends on its text alone (the safe loaders have no
+        # path resolvers): resolve each distinct text once.
+        value = event.value
+        tag = plain_tags.get(value)
+        if tag is None:
+            tag = plain_tags[value] = resolve(ScalarNode, value, implicit)
+        return tag
+
+    return scalar_tag
+
+
+def _collection(parser: Any, event: Any, report: _Reporter, refused: list[Diagnostic]) -> Node:
+    """An empty mapping or sequence node for a start event (filled as events come)."""
+    if event.anchor is not None:
+        refused.append(_anchor(report, event))
+    tag = event.tag
+    cls = event.__class__  # (not narrowing ``event``: the stubs' marks are too narrow)
+    if cls is MappingStartEvent:
+        if tag is None or tag == "!":
+            tag = parser.resolve(MappingNode, None, event.implicit)
+        return MappingNode(tag, [], event.start_mark, None, event.flow_style)
+    if tag is None or tag == "!":
+        tag = parser.resolve(SequenceNode, None, event.implicit)
+    return SequenceNode(tag, [], event.start_mark, None, event.flow_style)
+
+
+def _alias(report: _Reporter, event: Any, refused: list[Diagnostic]) -> Node:
+    refused.append(
+        report.event(
+            event,
+            Code.ALIAS,
+            f"alias '*{shown(event.anchor)}' is not allowed; write the value out in full",
+        )
+    )
+    # Something in its place keeps the mapping's keys and values paired.
+    return ScalarNode(_NULL_TAG, "", event.start_mark, event.end_mark)
 
 
 class _NoCache(dict[str, str]):
@@ -269,7 +279,7 @@ class _NoCache(dict[str, str]):
 def _anchor(report: _Reporter, event: Event) -> Diagnostic:
     anchor = getattr(event, "anchor", None) or ""
     return report.event(
-        event, "PW005", f"anchor '&{shown(anchor)}' is not allowed; write the value out in full"
+        event, Code.ALIAS, f"anchor '&{shown(anchor)}' is not allowed; write the value out in full"
     )
 
 
@@ -284,28 +294,26 @@ def read_text(path: Path, display: str) -> tuple[str | None, Diagnostic | None]:
     except FileTooBig as exc:
         return None, _too_big(display, exc.size)
     except OSError as exc:
-        return None, diag(display, 1, 1, "PW008", f"cannot read: {describe(exc)}")
+        return None, at_start(display, Code.UNREADABLE, f"cannot read: {describe(exc)}")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8-sig")
         line, column = Lines(good).at(len(good))
         byte = data[exc.start]
-        return None, diag(
+        return None, Diagnostic(
             display,
             line,
             column,
-            "PW001",
+            Code.NOT_UTF8.value,
             f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
         )
 
 
 def _too_big(display: str, size: int) -> Diagnostic:
     mib = size / (1024 * 1024)
-    return diag(
+    return at_start(
         display,
-        1,
-        1,
-        "PW002",
+        Code.TOO_BIG,
         f"file is too big ({mib:.1f} MiB); a scenario file may be at most 5 MiB",
     )

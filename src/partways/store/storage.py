@@ -24,14 +24,20 @@ import math
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-from partways.fileio import FileTooBig, NotARegularFile, kind_of, read_regular
+from partways.fileio import (
+    FileTooBig,
+    NotARegularFile,
+    atomic_write,
+    kind_of,
+    read_regular,
+    temp_file_pattern,
+)
 from partways.text import visible
 
 try:  # POSIX
@@ -182,29 +188,6 @@ def _check_nesting(data: dict[str, Any], strings: bool) -> None:
             raise CorruptDatabase("a text is not valid Unicode (a lone surrogate)")
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` via a fsynced temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # mkstemp creates the file with mode 0600: readable by its owner only.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def temp_file_pattern(path: Path) -> re.Pattern[str]:
-    """The names :func:`atomic_write` gives its temporary files for ``path``."""
-    return re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
-
-
 def remove_stale_temp_files(path: Path) -> int:
     """Delete the temporary files a crashed :func:`atomic_write` left next to ``path``.
 
@@ -221,17 +204,6 @@ def remove_stale_temp_files(path: Path) -> int:
                     os.unlink(entry.path)
                     removed += 1
     return removed
-
-
-def _fsync_dir(folder: Path) -> None:
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 @contextlib.contextmanager

@@ -44,4 +44,4 @@ class PartwaysState(App[int]):
         """A loaded scenario, or the one ``partways play FILE`` opened."""
         if self.played is not None and self.played.id == scenario_id:
             return self.played
-        return next((s for s in self.scenarios if s.id == scenario_id), None)
+        return self.catalog.find(scenario_id) if self.catalog is not None else None
