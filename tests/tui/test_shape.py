@@ -89,7 +89,8 @@ def test_only_the_app_workers_call_the_history_store() -> None:
 
 
 def test_functions_and_files_stay_small() -> None:
-    for path in [*modules(TUI), SRC / "loading.py", SRC / "names.py"]:
+    """Everywhere in ``src/partways``: no file over 400 lines, no function over 60."""
+    for path in modules(SRC):
         text = path.read_text(encoding="utf-8")
         assert text.count("\n") <= 400, path.relative_to(SRC)
         for node in ast.walk(ast.parse(text)):
