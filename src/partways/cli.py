@@ -132,7 +132,7 @@ def cmd_coach(options: argparse.Namespace) -> int:
     from partways.coach.analysis import analyze
     from partways.coach.intake import TooLong, from_argument, is_blank, read_input
     from partways.text import visible
-    from partways.vocab import LANGUAGES
+    from partways.vocab import LANGUAGES, Stance
 
     if options.lang is not None and options.lang not in LANGUAGES:
         raise UsageError(f"--lang {visible(options.lang)}: use one of {', '.join(LANGUAGES)}")
@@ -147,7 +147,7 @@ def cmd_coach(options: argparse.Namespace) -> int:
     if is_blank(text):
         raise UsageError("nothing to coach: the text is empty")
     analysis = analyze(text, options.lang)
-    status = 0 if analysis.stance == "firm" else 1
+    status = 0 if analysis.stance == Stance.FIRM else 1
     if options.json:
         # ASCII with \u escapes: the same bytes in any locale, no raw control character.
         print(json.dumps(analysis.to_json(), ensure_ascii=True))
