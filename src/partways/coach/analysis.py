@@ -67,7 +67,15 @@ MAX_WORDS = 60
 _MEMO_SIZE = 2_048
 
 #: Findings about the whole text's shape, not a word or phrase.
-STRUCTURAL_KINDS = ("no-decision", "question", "buried", "too-long", "wordy", "reasons")
+STRUCTURAL_KINDS = (
+    "no-decision",
+    "question",
+    "buried",
+    "too-long",
+    "wordy",
+    "reasons",
+    "assent",
+)
 
 #: How much a finding weighs toward ``waffle`` (tag or tag/kind).
 WEIGHTS: dict[str, float] = {
@@ -503,8 +511,14 @@ class _Reader:
         hits = _hits(tokens, pairs, lexicon)
         negators = dict(_list_matches(pairs, lexicon, "negators"))
         stops = {a for a, _b in _list_matches(pairs, lexicon, "boundaries")}
+        after = {a for a, _b in _list_matches(pairs, lexicon, "negated-by")}
         kept: list[_Hit] = []
         for hit in hits:
+            if hit.tag == "reversal" and (hit.last in after or hit.last + 1 in after):
+                # "a discount won't keep me", "more money doesn't change it": a decision.
+                if hit.last in after or pairs[hit.last][0] == WORD:
+                    kept.append(_Hit("decision", "negated", hit.first, hit.last, hit.start, hit.end))
+                    continue
             if hit.tag in ("reversal", "blame", "decision") and _negated(
                 hit, pairs, negators, stops
             ):
@@ -592,6 +606,16 @@ class _Reader:
                 or not tags & set(DECISIVE)
             ) and ("permission" not in inside or inside & {"decision", "notice"}):
                 found.append(self.finding("permission", "question", sentence.start, sentence.end))
+
+        # Agreeing to what the client asked, and no decision ("Okay. Same time next week").
+        if content and not tags & {"decision", "reversal", "blame"}:
+            opening = sentences[content[0]]
+            agreed = _list_matches(pairs, lexicon, "assent", [opening.first])
+            if agreed:
+                a, b = agreed[0]
+                start, end = self.tokens[a].start, self.tokens[b - 1].end
+                found.append(self.finding("reversal", "assent", start, end))
+                tags = tags | {"reversal"}
 
         # No decision at all.
         if not tags & set(DECISIVE) and not tags & {"reversal", "blame"}:

@@ -39,7 +39,19 @@ __all__ = [
 #: Sections of ``key: value`` lines.
 KEY_SECTIONS = ("meta", "advice", "strengths", "notes", "hints")
 #: Sections that are plain lists of patterns with a special role (not a finding tag).
-LIST_SECTIONS = ("negators", "boundaries", "reasons", "questions", "detect", "greetings")
+LIST_SECTIONS = (
+    "negators",
+    "negated-by",
+    "boundaries",
+    "reasons",
+    "questions",
+    "detect",
+    "greetings",
+    "assent",
+)
+#: A section of named word classes: ``[class you]`` then one alternative a line,
+#: used in patterns as ``<you>``.
+CLASS_SECTION = "class"
 #: Finding tags a section may name: the contract's content tags and the stance names.
 PATTERN_TAGS = (*CONTENT_TAGS, *STANCES)
 
@@ -48,6 +60,7 @@ S_WORD = "w"  # exact key
 S_STEM = "p"  # key starts with
 S_NUM = "n"  # a number
 S_GAP = "g"  # up to three words
+S_LONG = "~"  # up to ten words (the same sentence: a co-occurrence)
 S_COMMA = ","
 S_END = "."  # a sentence end token (. ! ? ;) with this key
 S_BOS = "^"  # at the start of a sentence
@@ -56,6 +69,7 @@ S_ANY = "*"  # any one word
 
 MAX_EXPANSIONS = 512
 GAP_WORDS = 3
+LONG_GAP_WORDS = 10
 
 
 class LexiconError(ValueError):
@@ -141,7 +155,7 @@ def parse_source(source: str) -> list[tuple[str, str, str]]:
             if not parts:
                 raise LexiconError(f"line {number}: an empty section name")
             section, kind = parts[0].lower(), (parts[1].lower() if len(parts) > 1 else "")
-            if section not in (*KEY_SECTIONS, *LIST_SECTIONS, *PATTERN_TAGS):
+            if section not in (*KEY_SECTIONS, *LIST_SECTIONS, *PATTERN_TAGS, CLASS_SECTION):
                 raise LexiconError(f"line {number}: unknown section [{section}]")
             continue
         if not section:
@@ -193,6 +207,8 @@ def _slots(text: str, language: str) -> tuple[Slot, ...]:
     for word in text.split():
         if word == "...":
             slots.append((S_GAP, ""))
+        elif word == "~":
+            slots.append((S_LONG, ""))
         elif word in ("^", "$"):
             slots.append((S_BOS if word == "^" else S_EOS, ""))
         elif word == "<num>":
@@ -268,7 +284,16 @@ def compile_lexicon(language: str, source: str) -> Lexicon:
         raise LexiconError(f"unknown language {language!r}")
     lexicon = Lexicon(language)
     detect: set[str] = set()
-    for section, kind, line in parse_source(source):
+    rows = parse_source(source)
+    classes: dict[str, list[str]] = {}
+    for section, kind, line in rows:
+        if section == CLASS_SECTION:
+            classes.setdefault(kind, []).append(line)
+    for section, kind, line in rows:
+        if section == CLASS_SECTION:
+            continue
+        if "<" in line and section not in KEY_SECTIONS:
+            line = _classes(line, classes)
         if section in KEY_SECTIONS:
             key, sep, value = line.partition(":")
             if not sep:
@@ -291,6 +316,29 @@ def compile_lexicon(language: str, source: str) -> Lexicon:
     return lexicon
 
 
+def _classes(line: str, classes: dict[str, list[str]]) -> str:
+    """``line`` with every ``<name>`` of a word class written out as ``(a|b|...)``."""
+    out: list[str] = []
+    rest = line
+    while "<" in rest:
+        head, _, tail = rest.partition("<")
+        name, sep, after = tail.partition(">")
+        out.append(head)
+        if not sep:
+            out.append("<" + tail)
+            rest = ""
+            break
+        if name in ("num", "any"):
+            out.append(f"<{name}>")
+        elif name in classes:
+            out.append("(" + "|".join(classes[name]) + ")")
+        else:
+            raise LexiconError(f"unknown word class <{name}> in {line!r}")
+        rest = after
+    out.append(rest)
+    return "".join(out)
+
+
 def first_slots(groups: tuple[Group, ...]) -> list[Slot] | None:
     """The slots a match can start with (None: it may start with anything)."""
     firsts: list[Slot] = []
@@ -300,7 +348,7 @@ def first_slots(groups: tuple[Group, ...]) -> list[Slot] | None:
             head = next((s for s in run if s[0] not in (S_BOS, S_EOS)), None)
             if head is None:
                 optional = True
-            elif head[0] in (S_GAP, S_ANY, S_COMMA, S_END):
+            elif head[0] in (S_GAP, S_LONG, S_ANY, S_COMMA, S_END):
                 return None
             else:
                 firsts.append(head)
@@ -374,8 +422,8 @@ def _match(groups: tuple[Group, ...], g: int, tokens: list[tuple[int, str]], i: 
     if g == len(groups):
         return j
     for run in groups[g]:
-        if run and run[0][0] == S_GAP:
-            for _skip in range(GAP_WORDS + 1):
+        if run and run[0][0] in (S_GAP, S_LONG):
+            for _skip in range((GAP_WORDS if run[0][0] == S_GAP else LONG_GAP_WORDS) + 1):
                 end = _match(groups, g + 1, tokens, i, j)
                 if end >= 0:
                     return end
