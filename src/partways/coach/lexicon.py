@@ -221,6 +221,8 @@ def _slots(text: str, language: str) -> tuple[Slot, ...]:
             slots.append((S_END, word))
         elif word.endswith("*") and len(word) > 2:
             slots.append((S_STEM, fold(word[:-1])))
+        elif len(word) > 1 and word.endswith("'") and word[-2].isalpha():
+            slots.append((S_WORD, fold(word)))  # an elided word written apart: "j' ai"
         else:
             for tok in tokenize(word, language):
                 if tok.kind in (WORD, NUM):
