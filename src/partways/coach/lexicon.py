@@ -19,6 +19,10 @@ files' content (:mod:`partways.coach.cache`).
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 from partways.coach.tokens import COMMA, END, NEWLINE, NUM, WORD, fold, tokenize
 from partways.vocab import CONTENT_TAGS, LANGUAGES, STANCES
 
@@ -31,8 +35,6 @@ __all__ = [
     "compile_lexicon",
     "compile_pattern",
     "load_source",
-    "match_groups",
-    "next_keys",
     "parse_source",
 ]
 
@@ -78,20 +80,33 @@ class LexiconError(ValueError):
 
 Slot = tuple[str, str]
 Group = tuple[tuple[Slot, ...], ...]
-#: What one sentence holds: hits (tag, kind, first token, last token) and reason spans.
-Segment = tuple[list[tuple[str, str, int, int]], list[tuple[int, int]]]
+#: What one sentence holds (token indexes within it): its hits (tag, kind, first token,
+#: token after the last) with negation settled, its reason markers, its word count,
+#: whether it is a greeting, whether it opens like a yes/no question, and the span of
+#: an opening assent ("Okay,") or None.
+Segment = tuple[
+    list[tuple[str, str, int, int]],
+    list[tuple[int, int]],
+    int,
+    bool,
+    bool,
+    tuple[int, int] | None,
+]
 
 
 class Phrase:
     """One compiled pattern: the groups to match, and what a match means."""
 
-    __slots__ = ("groups", "kind", "source", "tag")
+    __slots__ = ("groups", "index", "kind", "source", "tag")
 
     def __init__(self, tag: str, kind: str, groups: tuple[Group, ...], source: str) -> None:
         self.tag = tag
         self.kind = kind
         self.groups = groups
         self.source = source
+        #: The long groups indexed by first word (see :func:`matching.index_groups`),
+        #: made when the phrase is first matched; not saved in the cache.
+        self.index: tuple[Any, ...] | None = None
 
 
 class Lexicon:
@@ -406,106 +421,3 @@ def _index(lexicon: Lexicon, phrase: Phrase) -> None:
             ids = lexicon.by_num
         if not ids or ids[-1] != number:
             ids.append(number)
-
-
-# -- matching ---------------------------------------------------------------------
-
-
-def match_groups(groups: tuple[Group, ...], tokens: list[tuple[int, str]], i: int) -> int:
-    """The index after a match of ``groups`` starting at token ``i``, or -1.
-
-    ``tokens`` are ``(kind, key)`` pairs. Commas in the text are skipped unless the
-    pattern asks for one; a gap never crosses a sentence end or a line break.
-    """
-    return _match(groups, 0, tokens, i, i)
-
-
-def _match(groups: tuple[Group, ...], g: int, tokens: list[tuple[int, str]], i: int, j: int) -> int:
-    if g == len(groups):
-        return j
-    for run in groups[g]:
-        if run and run[0][0] in (S_GAP, S_LONG):
-            for _skip in range((GAP_WORDS if run[0][0] == S_GAP else LONG_GAP_WORDS) + 1):
-                end = _match(groups, g + 1, tokens, i, j)
-                if end >= 0:
-                    return end
-                if j >= len(tokens) or tokens[j][0] in (END, NEWLINE):
-                    break
-                j += 1
-            continue
-        k = _run(run, tokens, i, j)
-        if k >= 0:
-            end = _match(groups, g + 1, tokens, i, k)
-            if end >= 0:
-                return end
-    return -1
-
-
-def _run(run: tuple[Slot, ...], tokens: list[tuple[int, str]], i: int, j: int) -> int:
-    n = len(tokens)
-    for kind, value in run:
-        if kind == S_BOS:
-            if j > 0 and tokens[j - 1][0] not in (END, NEWLINE):
-                return -1
-            continue
-        if kind == S_EOS:
-            if j < n and tokens[j][0] not in (END, NEWLINE):
-                return -1
-            continue
-        if kind != S_COMMA and j > i:
-            while j < n and tokens[j][0] == COMMA:
-                j += 1
-        if j >= n:
-            return -1
-        tkind, key = tokens[j]
-        if kind == S_WORD:
-            if key != value or tkind not in (WORD, NUM):
-                return -1
-        elif kind == S_STEM:
-            if tkind != WORD or not key.startswith(value):
-                return -1
-        elif kind == S_NUM:
-            if tkind != NUM:
-                return -1
-        elif kind == S_ANY:
-            if tkind != WORD:
-                return -1
-        elif kind == S_COMMA:
-            if tkind != COMMA:
-                return -1
-        elif kind == S_END and (tkind != END or key != value):
-            return -1
-        j += 1
-    return j
-
-
-def candidates(lexicon: Lexicon, kind: int, key: str, after: str = "") -> list[int]:
-    """Ids of the phrases that may start at a token of this kind and key (``after``:
-    the key of the next word, commas skipped)."""
-    found: list[int] = []
-    if kind == WORD:
-        found.extend(lexicon.by_word.get(key, ()))
-        if after:
-            found.extend(lexicon.by_pair.get(f"{key} {after}", ()))
-        found.extend(lexicon.by_stem.get(key[:2], ()))
-    elif kind == NUM:
-        found.extend(lexicon.by_word.get(key, ()))
-        if after:
-            found.extend(lexicon.by_pair.get(f"{key} {after}", ()))
-        found.extend(lexicon.by_num)
-    found.extend(lexicon.anywhere)
-    return found
-
-
-def next_keys(pairs: list[tuple[int, str]]) -> list[str]:
-    """For each token, the key of the next word or number (commas skipped), or ""."""
-    out = [""] * len(pairs)
-    following = ""
-    for i in range(len(pairs) - 1, -1, -1):
-        out[i] = following
-        kind, key = pairs[i]
-        if kind in (WORD, NUM):
-            following = key
-        elif kind != COMMA:
-            following = ""
-    return out

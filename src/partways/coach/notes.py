@@ -10,7 +10,8 @@ from partways.coach.lexicon import Lexicon
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from partways.coach.analysis import Analysis, Finding, Hint, _Sentence
+    from partways.coach.reader import Sentence
+    from partways.coach.results import Analysis, Finding, Hint
 
 __all__ = ["FIX_ORDER", "first_fix", "hints", "note"]
 
@@ -40,19 +41,25 @@ _STRENGTHS = ("decision", "notice", "handoff", "in-writing", "gratitude")
 _ORDER = {key: n for n, key in enumerate(FIX_ORDER)}
 
 
+_RANKS: dict[tuple[str, str], int] = {}
+
+
 def _rank(finding: Finding) -> int:
-    return _ORDER.get(f"{finding.tag}/{finding.kind}", _ORDER.get(finding.tag, len(FIX_ORDER)))
+    key = (finding.tag, finding.kind)
+    rank = _RANKS.get(key)
+    if rank is None:
+        rank = _ORDER.get(f"{finding.tag}/{finding.kind}", _ORDER.get(finding.tag, len(FIX_ORDER)))
+        _RANKS[key] = rank
+    return rank
 
 
 def first_fix(stance: str, findings: tuple[Finding, ...]) -> Finding | None:
     """The one finding to change first (None when nothing needs changing)."""
-    ranked = sorted(
-        (f for f in findings if _rank(f) < len(FIX_ORDER)), key=lambda f: (_rank(f), f.start)
-    )
+    ranked = [f for f in findings if _rank(f) < len(FIX_ORDER)]
     if stance == "firm":
         # A firm reply may keep one polite softener; point at it only if nothing else.
         ranked = [f for f in ranked if f.tag == "breakup-phrase"] or ranked
-    return ranked[0] if ranked else None
+    return min(ranked, key=lambda f: (_rank(f), f.start)) if ranked else None
 
 
 def _say(section: str, key: str, lexicon: Lexicon, fallback: Lexicon) -> str:
@@ -145,12 +152,12 @@ def note(analysis: Analysis, lexicon: Lexicon, fallback: Lexicon) -> str:
 def hints(
     analysis: Analysis,
     text: str,
-    sentences: list[_Sentence],
+    sentences: list[Sentence],
     lexicon: Lexicon,
     fallback: Lexicon,
 ) -> tuple[Hint, ...]:
     """A rewrite hint for each sentence that has something to fix (the coach pad)."""
-    from partways.coach.analysis import Hint
+    from partways.coach.results import Hint
 
     first_content = next((s for s in sentences if not s.greeting and s.words >= 3), None)
     out: list[Hint] = []
