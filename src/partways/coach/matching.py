@@ -7,7 +7,8 @@ no :mod:`re`: a look-up per word finds the few phrases that may start there.
 
 from __future__ import annotations
 
-from partways.coach.lexicon import (
+from partways.coach.lexicon import Lexicon, Phrase
+from partways.coach.patterns import (
     GAP_WORDS,
     LONG_GAP_WORDS,
     S_ANY,
@@ -21,8 +22,6 @@ from partways.coach.lexicon import (
     S_STEM,
     S_WORD,
     Group,
-    Lexicon,
-    Phrase,
     Slot,
 )
 from partways.coach.tokens import COMMA, END, NEWLINE, NUM, WORD
@@ -76,8 +75,11 @@ def match_groups(
 
 
 def _runs(
-    group: Group, entry: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] | None,
-    tokens: list[tuple[int, str]], i: int, j: int,
+    group: Group,
+    entry: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] | None,
+    tokens: list[tuple[int, str]],
+    i: int,
+    j: int,
 ) -> Group:
     """The alternatives of ``group`` worth trying at token ``j``, in their order."""
     if entry is None:

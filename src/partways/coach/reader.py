@@ -133,7 +133,6 @@ def _hits(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Lexicon) -
     return hits
 
 
-
 def _list_matches(
     pairs: list[tuple[int, str]],
     lexicon: Lexicon,
@@ -283,8 +282,8 @@ class Reader:
         last text read in this language when they are the same (typing adds to the end)."""
         text, language = self.text, self.lexicon.language
         cut = 0
-        for cut in (m.end() for m in _CUT.finditer(text)):
-            pass
+        for match in _CUT.finditer(text):
+            cut = match.end()
         head = text[:cut]
         kept = _heads.get(language)
         if kept is not None and kept[0] == head:
@@ -309,7 +308,8 @@ class Reader:
 
     def restore(self, state: _State) -> None:
         tokens, pairs, found, reasons, sentences, by_sentence, asks, agreed = state
-        self.tokens, self.pairs, self.found, self.reasons = tokens[:], pairs[:], found[:], reasons[:]
+        self.tokens, self.pairs, self.found = tokens[:], pairs[:], found[:]
+        self.reasons = reasons[:]
         self.sentences, self.by_sentence = sentences[:], by_sentence[:]
         self.asks, self.agreed = set(asks), dict(agreed)
 
@@ -324,9 +324,7 @@ class Reader:
         self.pairs.extend((t.kind, t.key) for t in new)
         tokens, pairs, memo, lexicon = self.tokens, self.pairs, self.lexicon.memo, self.lexicon
         n = len(pairs)
-        ends = [
-            i + 1 for i in range(start, n) if pairs[i][0] == END or pairs[i][0] == NEWLINE
-        ]
+        ends = [i + 1 for i in range(start, n) if pairs[i][0] == END or pairs[i][0] == NEWLINE]
         if start < n and (not ends or ends[-1] != n):
             ends.append(n)
         for end in ends:
@@ -345,9 +343,9 @@ class Reader:
         hits, reasons, words, greeting, asks, agreed = found
         tags: set[str] = set()
         tokens = self.tokens
-        for tag, kind, first, last in hits:
+        for tag, name, first, last in hits:
             a, b = tokens[first + start].start, tokens[last + start - 1].end
-            self.found.append(self.finding(tag, kind, a, b))
+            self.found.append(self.finding(tag, name, a, b))
             tags.add(tag)
         self.reasons.extend((a + start, b + start) for a, b in reasons)
         if not words:

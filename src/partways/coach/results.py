@@ -189,7 +189,7 @@ class Analysis(Record):
 
     @property
     def content_tags(self) -> tuple[str, ...]:
-        """The tags of the contract's content vocabulary (what the log and scores keep)."""
+        """The content tags of scenarios/README.md (what the log and scores keep)."""
         return tuple(tag for tag in self.tags if tag in CONTENT_TAGS)
 
     @property
@@ -205,4 +205,3 @@ class Analysis(Record):
             "scores": self.scores.to_json(),
             "note": self.note,
         }
-

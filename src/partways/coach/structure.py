@@ -107,8 +107,6 @@ def _questions(reader: Reader, content: list[int], tags: set[str]) -> list[Findi
             continue
         inside = reader.by_sentence[n]
         decides = bool(inside & {"decision", "notice"})
-        if (decides or n in reader.asks or undecided) and (
-            "permission" not in inside or decides
-        ):
+        if (decides or n in reader.asks or undecided) and ("permission" not in inside or decides):
             found.append(reader.finding("permission", "question", sentence.start, sentence.end))
     return found

@@ -101,8 +101,7 @@ def tokenize(text: str, language: str = "en", offset: int = 0) -> list[Token]:
         found = _MEMO.get(key)
         if found is None:
             found = [
-                Token(t.kind, t.key, t.start + at, t.end + at)
-                for t in _tokenize(piece, language)
+                Token(t.kind, t.key, t.start + at, t.end + at) for t in _tokenize(piece, language)
             ]
             if len(_MEMO) >= _MEMO_SIZE:
                 _MEMO.clear()
