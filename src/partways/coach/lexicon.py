@@ -65,6 +65,7 @@ LIST_SECTIONS = (
     "detect",
     "greetings",
     "assent",
+    "acknowledging",
 )
 #: A section of named word classes: ``[class you]`` then one alternative a line,
 #: used in patterns as ``<you>``.

@@ -61,6 +61,8 @@ _GOOD = frozenset(("decision", "notice", "handoff", "in-writing", "gratitude"))
 _DECISIVE = frozenset(DECISIVE)
 _SOFTENERS = frozenset(SOFTENERS)
 _CLAUSE_ENDS = (END, NEWLINE, COMMA)
+#: Kinds of blame that an acknowledging frame does not soften (sarcasm, threats).
+_UNSOFTENED = frozenset(("contempt", "threat"))
 
 #: A phrase hit: tag, kind, first token, token after the last.
 Hit = tuple[str, str, int, int]
@@ -179,6 +181,22 @@ def _negated(first: int, pairs: list[tuple[int, str]], negators: set[int], stops
     return False
 
 
+def _framed(first: int, pairs: list[tuple[int, str]], framed: set[int]) -> bool:
+    """True when an acknowledging frame ("I know", "thank you for") ends at most
+    three words before token ``first`` (commas skipped)."""
+    k, words = first, 0
+    while k > 0 and words <= 3:
+        if k in framed:
+            return True
+        k -= 1
+        kind = pairs[k][0]
+        if kind in (END, NEWLINE):
+            return False
+        if kind != COMMA:
+            words += 1
+    return k in framed
+
+
 def _settle(hits: list[Hit], pairs: list[tuple[int, str]], lexicon: Lexicon) -> list[Hit]:
     """The hits with negation settled: a negated reversal is a decision ("I won't
     reconsider", "a discount won't keep me"), a negated blame or decision says nothing."""
@@ -186,8 +204,13 @@ def _settle(hits: list[Hit], pairs: list[tuple[int, str]], lexicon: Lexicon) -> 
     negators = {a for a, _b in _list_matches(pairs, lexicon, "negators", after)}
     stops = {a for a, _b in _list_matches(pairs, lexicon, "boundaries", after)}
     undone = {a for a, _b in _list_matches(pairs, lexicon, "negated-by", after)}
+    framed = {
+        b for a, b in _list_matches(pairs, lexicon, "acknowledging", after) if a - 1 not in negators
+    }  # ("I don't know how anyone puts up with you" acknowledges nothing)
     kept: list[Hit] = []
     for tag, kind, first, last in hits:
+        if tag == "blame" and kind not in _UNSOFTENED and _framed(first, pairs, framed):
+            continue  # "I know your team has had delays", "thank you for always paying"
         if tag == "reversal" and (
             last in undone or (last + 1 in undone and pairs[last][0] == WORD)
         ):
