@@ -92,3 +92,14 @@ def test_every_coach_module_is_short_and_so_is_every_function() -> None:
                 assert node.end_lineno is not None
                 length = node.end_lineno - node.lineno + 1
                 assert length <= 60, f"{path.name}: {node.name} has {length} lines"
+
+
+def test_what_is_kept_between_keystrokes_is_dropped_when_the_word_lists_change() -> None:
+    from partways.coach import reader, wordlists
+
+    text = "I have decided to end our contract. Thanks"
+    before = analyze(text, "en")
+    wordlists.reset()
+    after = analyze(text, "en")
+    assert after == before
+    assert reader._sources["en"][0] is wordlists.get("en")
