@@ -1,7 +1,9 @@
 """Coach accuracy on the labelled corpus: per language, per stance, and a confusion table.
 
-    python benchmarks/coach_accuracy.py            # every split under tests/coach_corpus/
-    python benchmarks/coach_accuracy.py dev -v     # one split, and list the misses
+    python benchmarks/coach_accuracy.py                  # every split under tests/coach_corpus/
+    python benchmarks/coach_accuracy.py dev -v           # one split, and list the misses
+    python benchmarks/coach_accuracy.py --split dev,tune # only these splits (never heldout
+                                                         # while tuning the rules)
 
 Each split is reported on its own: ``dev`` is what the rules were tuned on,
 ``heldout`` (when present) was written by someone who never saw the rules.
@@ -58,7 +60,19 @@ def report(split: str, result: Result, verbose: bool) -> None:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    wanted = [a for a in argv if not a.startswith("-")] or splits()
+    wanted: list[str] = []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--split" or arg.startswith("--split="):
+            value = arg.partition("=")[2] if "=" in arg else next(args, "")
+            wanted.extend(name for name in value.split(",") if name)
+        elif not arg.startswith("-"):
+            wanted.append(arg)
+    wanted = wanted or splits()
+    unknown = [name for name in wanted if name not in splits()]
+    if unknown:
+        print(f"no such split: {', '.join(unknown)} (have {', '.join(splits())})", file=sys.stderr)
+        return 2
     for split in wanted:
         report(split, evaluate(split), verbose)
     return 0

@@ -1,7 +1,9 @@
 """The coach's accuracy on the labelled corpus (``tests/coach_corpus/``).
 
-``dev`` is what the rules are tuned on: every stance of every language must stay
-well above the goals. ``heldout`` is written by someone who never saw the rules;
+``dev`` and ``tune`` are what the rules are tuned on (``tune`` was written by
+someone else, to show where the rules did not generalise): every stance of every
+language must stay at or above the goals on both, and each language at or above
+:data:`TUNE_REACHED` on ``tune``. ``heldout`` is written by someone who never saw the rules;
 when present, it must meet the issue's goals (90% English, 80% each other language).
 """
 
@@ -14,6 +16,8 @@ from tests.coach_corpus.corpus import HERE, Result, evaluate, examples
 
 GOAL = {"en": 0.90}
 OTHER_GOAL = 0.80
+#: Accuracy per language reached on the tune split (a regression guard, not a goal).
+TUNE_REACHED = 0.97
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +46,25 @@ def test_dev_accuracy_per_stance(dev: Result, lang: str, stance: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_dev_language_detection(dev: Result, lang: str) -> None:
     assert dev.detected[lang] / dev.total[lang] >= 0.90
+
+
+@pytest.fixture(scope="module")
+def tune() -> Result:
+    return evaluate("tune")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("stance", STANCES)
+def test_tune_accuracy_per_stance(tune: Result, lang: str, stance: str) -> None:
+    goal = GOAL.get(lang, OTHER_GOAL)
+    misses = [e.text for e, _got in tune.misses if e.lang == lang and e.stance == stance]
+    assert tune.stance_accuracy(lang, stance) >= goal, misses
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tune_accuracy(tune: Result, lang: str) -> None:
+    misses = [(e.stance, got, e.text) for e, got in tune.misses if e.lang == lang]
+    assert tune.accuracy(lang) >= TUNE_REACHED, misses
 
 
 @pytest.mark.skipif(not (HERE / "heldout").is_dir(), reason="no heldout split yet")

@@ -4,7 +4,7 @@ The format is described in ``lexicons/README.md`` (and in each file's header).
 In short::
 
     # a comment
-    [hedge relational]        <- a section: a tag of the contract, then a kind (optional)
+    [hedge relational]        <- a section: a tag of scenarios/README.md, then a kind
     i think
     i (feel|felt) like        <- (a|b) alternatives, x? or (..)? optional, word* a stem
     [advice]                  <- key: value sections (meta, advice, strengths, notes, hints)
@@ -19,8 +19,27 @@ files' content (:mod:`partways.coach.cache`).
 
 from __future__ import annotations
 
-from partways.coach.tokens import COMMA, END, NEWLINE, NUM, WORD, fold, tokenize
+from partways.coach.patterns import (
+    S_ANY,
+    S_BOS,
+    S_COMMA,
+    S_END,
+    S_EOS,
+    S_GAP,
+    S_LONG,
+    S_STEM,
+    S_WORD,
+    Group,
+    LexiconError,
+    Slot,
+    compile_pattern,
+    expand_classes,
+)
 from partways.vocab import CONTENT_TAGS, LANGUAGES, STANCES
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "KEY_SECTIONS",
@@ -31,53 +50,56 @@ __all__ = [
     "compile_lexicon",
     "compile_pattern",
     "load_source",
-    "match_groups",
-    "next_keys",
     "parse_source",
 ]
 
 #: Sections of ``key: value`` lines.
 KEY_SECTIONS = ("meta", "advice", "strengths", "notes", "hints")
 #: Sections that are plain lists of patterns with a special role (not a finding tag).
-LIST_SECTIONS = ("negators", "boundaries", "reasons", "questions", "detect", "greetings")
-#: Finding tags a section may name: the contract's content tags and the stance names.
+LIST_SECTIONS = (
+    "negators",
+    "negated-by",
+    "boundaries",
+    "reasons",
+    "questions",
+    "detect",
+    "greetings",
+    "assent",
+    "acknowledging",
+)
+#: A section of named word classes: ``[class you]`` then one alternative a line,
+#: used in patterns as ``<you>``.
+CLASS_SECTION = "class"
+#: Finding tags a section may name: the content tags of scenarios/README.md and the stance names.
 PATTERN_TAGS = (*CONTENT_TAGS, *STANCES)
 
-#: Slot kinds in a compiled phrase.
-S_WORD = "w"  # exact key
-S_STEM = "p"  # key starts with
-S_NUM = "n"  # a number
-S_GAP = "g"  # up to three words
-S_COMMA = ","
-S_END = "."  # a sentence end token (. ! ? ;) with this key
-S_BOS = "^"  # at the start of a sentence
-S_EOS = "$"  # at the end of a sentence
-S_ANY = "*"  # any one word
-
-MAX_EXPANSIONS = 512
-GAP_WORDS = 3
-
-
-class LexiconError(ValueError):
-    """A line of a lexicon file that cannot be read."""
-
-
-Slot = tuple[str, str]
-Group = tuple[tuple[Slot, ...], ...]
-#: What one sentence holds: hits (tag, kind, first token, last token) and reason spans.
-Segment = tuple[list[tuple[str, str, int, int]], list[tuple[int, int]]]
+#: What one sentence holds (token indexes within it): its hits (tag, kind, first token,
+#: token after the last) with negation settled, its reason markers, its word count,
+#: whether it is a greeting, whether it opens like a yes/no question, and the span of
+#: an opening assent ("Okay,") or None.
+Segment = tuple[
+    list[tuple[str, str, int, int]],
+    list[tuple[int, int]],
+    int,
+    bool,
+    bool,
+    tuple[int, int] | None,
+]
 
 
 class Phrase:
     """One compiled pattern: the groups to match, and what a match means."""
 
-    __slots__ = ("groups", "kind", "source", "tag")
+    __slots__ = ("groups", "index", "kind", "source", "tag")
 
     def __init__(self, tag: str, kind: str, groups: tuple[Group, ...], source: str) -> None:
         self.tag = tag
         self.kind = kind
         self.groups = groups
         self.source = source
+        #: The long groups indexed by first word (see :func:`matching.index_groups`),
+        #: made when the phrase is first matched; not saved in the cache.
+        self.index: tuple[Any, ...] | None = None
 
 
 class Lexicon:
@@ -141,7 +163,7 @@ def parse_source(source: str) -> list[tuple[str, str, str]]:
             if not parts:
                 raise LexiconError(f"line {number}: an empty section name")
             section, kind = parts[0].lower(), (parts[1].lower() if len(parts) > 1 else "")
-            if section not in (*KEY_SECTIONS, *LIST_SECTIONS, *PATTERN_TAGS):
+            if section not in (*KEY_SECTIONS, *LIST_SECTIONS, *PATTERN_TAGS, CLASS_SECTION):
                 raise LexiconError(f"line {number}: unknown section [{section}]")
             continue
         if not section:
@@ -152,107 +174,7 @@ def parse_source(source: str) -> list[tuple[str, str, str]]:
     return rows
 
 
-# -- pattern expansion -----------------------------------------------------------
-
-
-def _expand_seq(pattern: str, i: int) -> tuple[list[str], int]:
-    """Alternatives of a sequence from ``i`` up to an unmatched ``)`` or the end."""
-    alternatives: list[str] = []
-    current = [""]
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == ")":
-            break
-        if ch == "|":
-            alternatives.extend(current)
-            current = [""]
-            i += 1
-            continue
-        if ch == "(":
-            inner, j = _expand_seq(pattern, i + 1)
-            if j >= len(pattern) or pattern[j] != ")":
-                raise LexiconError(f"unbalanced '(' in {pattern!r}")
-            i = j + 1
-            options = inner
-        else:
-            options = [ch]
-            i += 1
-        if i < len(pattern) and pattern[i] == "?" and (ch == "(" or ch.isalnum() or ch in "'-"):
-            # x? or (...)? : optional. A "?" after a space (a question mark) stays literal.
-            options = [*options, ""]
-            i += 1
-        current = [c + o for c in current for o in options]
-        if len(current) > MAX_EXPANSIONS:
-            raise LexiconError(f"{pattern!r} expands to more than {MAX_EXPANSIONS} phrases")
-    alternatives.extend(current)
-    return alternatives, i
-
-
-def _slots(text: str, language: str) -> tuple[Slot, ...]:
-    slots: list[Slot] = []
-    for word in text.split():
-        if word == "...":
-            slots.append((S_GAP, ""))
-        elif word in ("^", "$"):
-            slots.append((S_BOS if word == "^" else S_EOS, ""))
-        elif word == "<num>":
-            slots.append((S_NUM, ""))
-        elif word == "<any>":
-            slots.append((S_ANY, ""))
-        elif word == ",":
-            slots.append((S_COMMA, ","))
-        elif word in (".", "!", "?", ";"):
-            slots.append((S_END, word))
-        elif word.endswith("*") and len(word) > 2:
-            slots.append((S_STEM, fold(word[:-1])))
-        else:
-            for tok in tokenize(word, language):
-                if tok.kind in (WORD, NUM):
-                    slots.append((S_WORD, tok.key))
-                elif tok.kind == COMMA:
-                    slots.append((S_COMMA, ","))
-                elif tok.kind == END:
-                    slots.append((S_END, tok.key))
-    return tuple(slots)
-
-
-def _segments(pattern: str) -> list[str]:
-    """``pattern`` split at the spaces that are not inside parentheses."""
-    parts: list[str] = []
-    depth, current = 0, ""
-    for ch in pattern:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        if ch.isspace() and depth == 0:
-            if current:
-                parts.append(current)
-            current = ""
-        else:
-            current += ch
-    if depth != 0:
-        raise LexiconError(f"unbalanced parentheses in {pattern!r}")
-    if current:
-        parts.append(current)
-    return parts
-
-
-def compile_pattern(pattern: str, language: str) -> tuple[Group, ...]:
-    """One pattern as a sequence of groups, each a tuple of alternative slot runs.
-
-    A group comes from one space-separated segment of the pattern, expanded on its
-    own (so alternatives multiply within a segment, never across the pattern);
-    alternatives are tried longest first, and an empty one makes the group optional.
-    """
-    groups: list[Group] = []
-    for segment in _segments(pattern):
-        results, rest = _expand_seq(segment, 0)
-        if rest != len(segment):
-            raise LexiconError(f"unbalanced ')' in {pattern!r}")
-        runs = {_slots(" ".join(r.split()), language) for r in results}
-        groups.append(tuple(sorted(runs, key=lambda run: (-len(run), run))))
-    return tuple(groups)
+# -- compiling --------------------------------------------------------------------
 
 
 def compile_phrase(tag: str, kind: str, pattern: str, language: str) -> Phrase | None:
@@ -268,7 +190,16 @@ def compile_lexicon(language: str, source: str) -> Lexicon:
         raise LexiconError(f"unknown language {language!r}")
     lexicon = Lexicon(language)
     detect: set[str] = set()
-    for section, kind, line in parse_source(source):
+    rows = parse_source(source)
+    classes: dict[str, list[str]] = {}
+    for section, kind, line in rows:
+        if section == CLASS_SECTION:
+            classes.setdefault(kind, []).append(line)
+    for section, kind, line in rows:
+        if section == CLASS_SECTION:
+            continue
+        if "<" in line and section not in KEY_SECTIONS:
+            line = expand_classes(line, classes)
         if section in KEY_SECTIONS:
             key, sep, value = line.partition(":")
             if not sep:
@@ -300,7 +231,7 @@ def first_slots(groups: tuple[Group, ...]) -> list[Slot] | None:
             head = next((s for s in run if s[0] not in (S_BOS, S_EOS)), None)
             if head is None:
                 optional = True
-            elif head[0] in (S_GAP, S_ANY, S_COMMA, S_END):
+            elif head[0] in (S_GAP, S_LONG, S_ANY, S_COMMA, S_END):
                 return None
             else:
                 firsts.append(head)
@@ -356,106 +287,3 @@ def _index(lexicon: Lexicon, phrase: Phrase) -> None:
             ids = lexicon.by_num
         if not ids or ids[-1] != number:
             ids.append(number)
-
-
-# -- matching ---------------------------------------------------------------------
-
-
-def match_groups(groups: tuple[Group, ...], tokens: list[tuple[int, str]], i: int) -> int:
-    """The index after a match of ``groups`` starting at token ``i``, or -1.
-
-    ``tokens`` are ``(kind, key)`` pairs. Commas in the text are skipped unless the
-    pattern asks for one; a gap never crosses a sentence end or a line break.
-    """
-    return _match(groups, 0, tokens, i, i)
-
-
-def _match(groups: tuple[Group, ...], g: int, tokens: list[tuple[int, str]], i: int, j: int) -> int:
-    if g == len(groups):
-        return j
-    for run in groups[g]:
-        if run and run[0][0] == S_GAP:
-            for _skip in range(GAP_WORDS + 1):
-                end = _match(groups, g + 1, tokens, i, j)
-                if end >= 0:
-                    return end
-                if j >= len(tokens) or tokens[j][0] in (END, NEWLINE):
-                    break
-                j += 1
-            continue
-        k = _run(run, tokens, i, j)
-        if k >= 0:
-            end = _match(groups, g + 1, tokens, i, k)
-            if end >= 0:
-                return end
-    return -1
-
-
-def _run(run: tuple[Slot, ...], tokens: list[tuple[int, str]], i: int, j: int) -> int:
-    n = len(tokens)
-    for kind, value in run:
-        if kind == S_BOS:
-            if j > 0 and tokens[j - 1][0] not in (END, NEWLINE):
-                return -1
-            continue
-        if kind == S_EOS:
-            if j < n and tokens[j][0] not in (END, NEWLINE):
-                return -1
-            continue
-        if kind != S_COMMA and j > i:
-            while j < n and tokens[j][0] == COMMA:
-                j += 1
-        if j >= n:
-            return -1
-        tkind, key = tokens[j]
-        if kind == S_WORD:
-            if key != value or tkind not in (WORD, NUM):
-                return -1
-        elif kind == S_STEM:
-            if tkind != WORD or not key.startswith(value):
-                return -1
-        elif kind == S_NUM:
-            if tkind != NUM:
-                return -1
-        elif kind == S_ANY:
-            if tkind != WORD:
-                return -1
-        elif kind == S_COMMA:
-            if tkind != COMMA:
-                return -1
-        elif kind == S_END and (tkind != END or key != value):
-            return -1
-        j += 1
-    return j
-
-
-def candidates(lexicon: Lexicon, kind: int, key: str, after: str = "") -> list[int]:
-    """Ids of the phrases that may start at a token of this kind and key (``after``:
-    the key of the next word, commas skipped)."""
-    found: list[int] = []
-    if kind == WORD:
-        found.extend(lexicon.by_word.get(key, ()))
-        if after:
-            found.extend(lexicon.by_pair.get(f"{key} {after}", ()))
-        found.extend(lexicon.by_stem.get(key[:2], ()))
-    elif kind == NUM:
-        found.extend(lexicon.by_word.get(key, ()))
-        if after:
-            found.extend(lexicon.by_pair.get(f"{key} {after}", ()))
-        found.extend(lexicon.by_num)
-    found.extend(lexicon.anywhere)
-    return found
-
-
-def next_keys(pairs: list[tuple[int, str]]) -> list[str]:
-    """For each token, the key of the next word or number (commas skipped), or ""."""
-    out = [""] * len(pairs)
-    following = ""
-    for i in range(len(pairs) - 1, -1, -1):
-        out[i] = following
-        kind, key = pairs[i]
-        if kind in (WORD, NUM):
-            following = key
-        elif kind != COMMA:
-            following = ""
-    return out

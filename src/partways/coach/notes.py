@@ -10,7 +10,10 @@ from partways.coach.lexicon import Lexicon
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from partways.coach.analysis import Analysis, Finding, Hint, _Sentence
+    from collections.abc import Callable
+
+    from partways.coach.reader import Sentence
+    from partways.coach.results import Analysis, Finding, Hint
 
 __all__ = ["FIX_ORDER", "first_fix", "hints", "note"]
 
@@ -40,19 +43,25 @@ _STRENGTHS = ("decision", "notice", "handoff", "in-writing", "gratitude")
 _ORDER = {key: n for n, key in enumerate(FIX_ORDER)}
 
 
+_RANKS: dict[tuple[str, str], int] = {}
+
+
 def _rank(finding: Finding) -> int:
-    return _ORDER.get(f"{finding.tag}/{finding.kind}", _ORDER.get(finding.tag, len(FIX_ORDER)))
+    key = (finding.tag, finding.kind)
+    rank = _RANKS.get(key)
+    if rank is None:
+        rank = _ORDER.get(f"{finding.tag}/{finding.kind}", _ORDER.get(finding.tag, len(FIX_ORDER)))
+        _RANKS[key] = rank
+    return rank
 
 
 def first_fix(stance: str, findings: tuple[Finding, ...]) -> Finding | None:
     """The one finding to change first (None when nothing needs changing)."""
-    ranked = sorted(
-        (f for f in findings if _rank(f) < len(FIX_ORDER)), key=lambda f: (_rank(f), f.start)
-    )
+    ranked = [f for f in findings if _rank(f) < len(FIX_ORDER)]
     if stance == "firm":
         # A firm reply may keep one polite softener; point at it only if nothing else.
         ranked = [f for f in ranked if f.tag == "breakup-phrase"] or ranked
-    return ranked[0] if ranked else None
+    return min(ranked, key=lambda f: (_rank(f), f.start)) if ranked else None
 
 
 def _say(section: str, key: str, lexicon: Lexicon, fallback: Lexicon) -> str:
@@ -84,54 +93,23 @@ def note(analysis: Analysis, lexicon: Lexicon, fallback: Lexicon) -> str:
     findings = analysis.findings
     tags = {f.tag for f in findings}
 
-    def texts(*wanted: str, kinds: tuple[str, ...] = ()) -> list[str]:
-        found = [f for f in findings if f.tag in wanted and (not kinds or f.kind in kinds)]
-        found.sort(key=lambda f: (wanted.index(f.tag), f.start))
-        return [f.text for f in found]
-
     def say(key: str, **values: str) -> str:
         text = _say("notes", key, lexicon, fallback)
         for name, value in values.items():
             text = text.replace("{" + name + "}", value)
         return text
 
-    def quotes(*wanted: str, kinds: tuple[str, ...] = ()) -> str:
-        return _quote(texts(*wanted, kinds=kinds), lexicon, fallback)
+    def quotes(tag: str) -> str:
+        found = sorted((f for f in findings if f.tag == tag), key=lambda f: f.start)
+        return _quote([f.text for f in found], lexicon, fallback)
 
     stance = analysis.stance
-    fix = analysis.first_fix
     if stance == "hostile":
         result = say("hostile", quotes=quotes("blame"))
     elif stance == "cave":
         result = say("cave", quotes=quotes("reversal"))
     elif stance == "waffle":
-        lexical = [f for f in findings if f.tag in _SOFT and not f.structural]
-        if "decision" not in tags and not tags & {"notice", "handoff", "in-writing"}:
-            if lexical:
-                soft = [
-                    f.text for f in sorted(lexical, key=lambda f: (_SOFT.index(f.tag), f.start))
-                ]
-                result = say("waffle", quotes=_quote(soft, lexicon, fallback))
-            elif fix is not None and fix.kind == "question":
-                result = say("question", quotes=_quote([fix.text], lexicon, fallback, 1))
-            else:
-                result = say("waffle_plain")
-        elif fix is not None and fix.kind == "question":
-            result = say("question", quotes=_quote([fix.text], lexicon, fallback, 1))
-        elif fix is not None and fix.kind == "buried":
-            count = sum(
-                1
-                for part in fix.text.replace("!", ".").replace("?", ".").split(".")
-                if part.strip()
-            )
-            result = say("buried", count=str(max(count, 3)))
-        elif fix is not None and fix.kind == "reasons" and say("over_explain"):
-            result = say("over_explain", quotes=_quote([fix.text], lexicon, fallback, 1))
-        elif fix is not None and fix.kind == "too-long" and say("too_long"):
-            result = say("too_long")
-        else:
-            soft = [f.text for f in sorted(lexical, key=lambda f: (_SOFT.index(f.tag), f.start))]
-            result = say("waffle_blurred", quotes=_quote(soft, lexicon, fallback))
+        result = _waffle_note(analysis, say, lexicon, fallback)
     else:
         good = [_say("strengths", t, lexicon, fallback) for t in _STRENGTHS if t in tags]
         result = say("firm", strengths=_join([g for g in good if g][:3], lexicon, fallback))
@@ -142,15 +120,45 @@ def note(analysis: Analysis, lexicon: Lexicon, fallback: Lexicon) -> str:
     return result
 
 
+def _waffle_note(
+    analysis: Analysis, say: Callable[..., str], lexicon: Lexicon, fallback: Lexicon
+) -> str:
+    """The note on a waffling text: the softeners, the question, the buried decision,
+    the extra reasons or the length, whichever is to be fixed first."""
+    findings, fix = analysis.findings, analysis.first_fix
+    tags = {f.tag for f in findings}
+    lexical = [f for f in findings if f.tag in _SOFT and not f.structural]
+    soft = [f.text for f in sorted(lexical, key=lambda f: (_SOFT.index(f.tag), f.start))]
+    kind = fix.kind if fix is not None else ""
+    quoted = _quote([fix.text], lexicon, fallback, 1) if fix is not None else ""
+    if "decision" not in tags and not tags & {"notice", "handoff", "in-writing"}:
+        if lexical:
+            return say("waffle", quotes=_quote(soft, lexicon, fallback))
+        if kind == "question":
+            return say("question", quotes=quoted)
+        return say("waffle_plain")
+    if kind == "question":
+        return say("question", quotes=quoted)
+    if fix is not None and kind == "buried":
+        parts = fix.text.replace("!", ".").replace("?", ".").split(".")
+        count = sum(1 for part in parts if part.strip())
+        return say("buried", count=str(max(count, 3)))
+    if kind == "reasons" and say("over_explain"):
+        return say("over_explain", quotes=quoted)
+    if kind == "too-long" and say("too_long"):
+        return say("too_long")
+    return say("waffle_blurred", quotes=_quote(soft, lexicon, fallback))
+
+
 def hints(
     analysis: Analysis,
     text: str,
-    sentences: list[_Sentence],
+    sentences: list[Sentence],
     lexicon: Lexicon,
     fallback: Lexicon,
 ) -> tuple[Hint, ...]:
     """A rewrite hint for each sentence that has something to fix (the coach pad)."""
-    from partways.coach.analysis import Hint
+    from partways.coach.results import Hint
 
     first_content = next((s for s in sentences if not s.greeting and s.words >= 3), None)
     out: list[Hint] = []
@@ -172,27 +180,7 @@ def hints(
             and sentence.start > first_content.start
             and analysis.stance != "firm"
         )
-        parts: list[str] = []
-        if "blame" in tags:
-            parts.append(_say("hints", "blame", lexicon, fallback))
-        elif "reversal" in tags:
-            parts.append(_say("hints", "reversal", lexicon, fallback))
-        else:
-            if "question" in kinds:
-                parts.append(_say("hints", "statement", lexicon, fallback))
-            if kinds & {"too-long", "reasons"}:
-                parts.append(_say("hints", "explain", lexicon, fallback))
-            if "buried" in kinds:
-                parts.append(_say("hints", "buried", lexicon, fallback))
-            soft = [f.text for f in cut]
-            if soft:
-                quoted = _quote(soft, lexicon, fallback, 5)
-                parts.append(_say("hints", "cut", lexicon, fallback).replace("{quotes}", quoted))
-            if "no-decision" in kinds:
-                parts.append(_say("hints", "no_decision", lexicon, fallback))
-        if move_first:
-            parts.append(_say("hints", "move_first", lexicon, fallback))
-        advice = " ".join(p for p in parts if p)
+        advice = _hint(tags, kinds, cut, move_first, lexicon, fallback)
         if not advice:
             continue
         out.append(
@@ -206,3 +194,34 @@ def hints(
             )
         )
     return tuple(out)
+
+
+def _hint(
+    tags: set[str],
+    kinds: set[str],
+    cut: tuple[Finding, ...],
+    move_first: bool,
+    lexicon: Lexicon,
+    fallback: Lexicon,
+) -> str:
+    """The advice for one sentence, from what it holds."""
+    parts: list[str] = []
+    if "blame" in tags:
+        parts.append(_say("hints", "blame", lexicon, fallback))
+    elif "reversal" in tags:
+        parts.append(_say("hints", "reversal", lexicon, fallback))
+    else:
+        if "question" in kinds:
+            parts.append(_say("hints", "statement", lexicon, fallback))
+        if kinds & {"too-long", "reasons"}:
+            parts.append(_say("hints", "explain", lexicon, fallback))
+        if "buried" in kinds:
+            parts.append(_say("hints", "buried", lexicon, fallback))
+        if cut:
+            quoted = _quote([f.text for f in cut], lexicon, fallback, 5)
+            parts.append(_say("hints", "cut", lexicon, fallback).replace("{quotes}", quoted))
+        if "no-decision" in kinds:
+            parts.append(_say("hints", "no_decision", lexicon, fallback))
+    if move_first:
+        parts.append(_say("hints", "move_first", lexicon, fallback))
+    return " ".join(p for p in parts if p)

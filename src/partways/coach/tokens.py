@@ -85,16 +85,17 @@ _MEMO: dict[tuple[str, str, int], list[Token]] = {}
 _MEMO_SIZE = 4_096
 
 
-def tokenize(text: str, language: str = "en") -> list[Token]:
+def tokenize(text: str, language: str = "en", offset: int = 0) -> list[Token]:
     """Every token of ``text``, in order; ``text[t.start:t.end]`` is what each one read.
 
+    ``offset``: where ``text`` starts in a longer text (the tokens' offsets are in it).
     Sentences already seen at the same offset (live typing re-reads the same text)
     come from a memo: tokens are never changed after they are made.
     """
-    if len(text) < 80:
+    if len(text) < 80 and not offset:
         return _tokenize(text, language)
     tokens: list[Token] = []
-    at = 0
+    at = offset
     for piece in _SEGMENT.split(text):
         key = (language, piece, at)
         found = _MEMO.get(key)

@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["CACHE_ENV", "cache_dir", "detect_words", "get", "source_path"]
 
 CACHE_ENV = "PARTWAYS_CACHE_DIR"
-_FORMAT = 4
+_FORMAT = 5
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_COMPILER = ("lexicon.py", "tokens.py", "wordlists.py")
+_COMPILER = ("lexicon.py", "patterns.py", "tokens.py", "wordlists.py")
 #: Largest cache file read back (the five compiled languages take well under this).
 _MAX_CACHE_BYTES = 16 * 1024 * 1024
 
