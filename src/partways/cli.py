@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     coach.add_argument(
         "--json", action="store_true", help="print one JSON object (ASCII, \\u escapes)"
     )
+    coach.add_argument(
+        "--pad",
+        action="store_true",
+        help="open the coach pad in the app (with TEXT in it, if given)",
+    )
     coach.set_defaults(func=cmd_coach)
     return parser
 
@@ -136,6 +141,11 @@ def cmd_coach(options: argparse.Namespace) -> int:
 
     if options.lang is not None and options.lang not in LANGUAGES:
         raise UsageError(f"--lang {visible(options.lang)}: use one of {', '.join(LANGUAGES)}")
+    if options.pad:
+        if options.json:
+            raise UsageError("--pad opens the app: it prints no JSON")
+        # Standard input stays the terminal's: the draft comes from TEXT only.
+        return cmd_app(options, pad=(options.text or "", options.lang))
     try:
         text = from_argument(options.text) if options.text is not None else read_input(sys.stdin)
     except TooLong as error:
@@ -181,6 +191,7 @@ def cmd_app(
     options: argparse.Namespace,
     start: Scenario | None = None,
     catalog: Catalog | None = None,
+    pad: tuple[str, str | None] | None = None,
     **names: str,
 ) -> int:
     store = _store(options)
@@ -190,7 +201,7 @@ def cmd_app(
     # The app decides (see partways.loading) whether the packs load before its
     # first screen or in a worker behind it.
     packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
-    app = PartwaysApp(packs, store=store, start=start, **names)
+    app = PartwaysApp(packs, store=store, start=start, pad=pad, **names)
     app.run()
     return app.return_code or 0
 

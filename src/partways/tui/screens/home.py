@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static
 
-from partways.tui.messages import ScenarioPicked
+from partways.tui.messages import CoachPadAsked, ScenarioPicked
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
@@ -29,7 +29,8 @@ Pick a scenario and rehearse ending the relationship.
   Enter      start it (you can name the client first)
   /          filter by title, reaction, reason or language
   Escape     clear the filter
-  Ctrl+P     command palette: start any scenario
+  c          coach pad: check a real message before you send it
+  Ctrl+P     command palette: start any scenario, or open the coach pad
   ?          this help
   q          quit
 """
@@ -61,6 +62,7 @@ class HomeScreen(PartwaysScreen[None]):
         Binding("enter", "start", "Start", show=True, priority=False),
         Binding("slash", "filter", "Filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("c", "coach_pad", "Coach pad"),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -199,6 +201,9 @@ class HomeScreen(PartwaysScreen[None]):
         scenario = self.highlighted()
         if scenario is not None:
             self.post_message(ScenarioPicked(scenario))
+
+    def action_coach_pad(self) -> None:
+        self.post_message(CoachPadAsked())
 
     async def action_filter(self) -> None:
         # Mounted on first use: one widget less to mount and paint at start-up.
