@@ -194,15 +194,24 @@ def cmd_app(
     pad: tuple[str, str | None] | None = None,
     **names: str,
 ) -> int:
-    store = _store(options)
-    from partways.loading import PackLoader
-    from partways.tui.app import PartwaysApp  # the only place Textual is imported
+    import gc
 
-    # The app decides (see partways.loading) whether the packs load before its
-    # first screen or in a worker behind it.
-    packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
-    app = PartwaysApp(packs, store=store, start=start, pad=pad, **names)
-    app.run()
+    store = _store(options)
+    # Start-up (Textual's import, the first screen) makes many objects and frees
+    # few: the garbage collector would only walk them again and again. It is
+    # paused until the first screen is up (the app's on_ready), or the app ends.
+    gc.disable()
+    try:
+        from partways.loading import PackLoader
+        from partways.tui.app import PartwaysApp  # the only place Textual is imported
+
+        # The app decides (see partways.loading) whether the packs load before its
+        # first screen or in a worker behind it.
+        packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
+        app = PartwaysApp(packs, store=store, start=start, pad=pad, **names)
+        app.run()
+    finally:
+        gc.enable()
     return app.return_code or 0
 
 

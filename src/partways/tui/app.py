@@ -11,6 +11,7 @@ post dataclass messages back. No screen imports this module.
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from collections.abc import Iterable
 from functools import partial
@@ -169,7 +170,8 @@ class PartwaysApp(PartwaysState):
     # -- lifecycle ------------------------------------------------------------
 
     def get_default_screen(self) -> HomeScreen:
-        return HomeScreen()
+        # Opened straight on a rehearsal or the pad: home is built when first shown.
+        return HomeScreen(later=self.played is not None or self._pad is not None)
 
     def on_mount(self) -> None:
         self.load_state(with_catalog=self.catalog is None)
@@ -177,6 +179,11 @@ class PartwaysApp(PartwaysState):
             self.start_rehearsal(self.played, self._names.get(self.played.id))
         elif self._pad is not None:
             self.open_pad(*self._pad)
+
+    def on_ready(self) -> None:
+        """The first screen is up: the garbage collector, paused for start-up by
+        ``partways.cli.cmd_app``, runs again."""
+        gc.enable()
 
     def _warn(self, notice: str | None) -> None:
         """Show the store's message about a corrupt database, if there is one."""

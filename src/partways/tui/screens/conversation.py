@@ -20,7 +20,7 @@ from partways.tui.widgets.choices import ChoiceLine
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
 from partways.tui.widgets.reply_box import ReplyBox
-from partways.tui.widgets.transcript import Transcript
+from partways.tui.widgets.transcript import ClientLine, Transcript
 
 HELP = (
     """\
@@ -65,48 +65,69 @@ class ConversationScreen(PartwaysScreen[Rehearsal]):
     def __init__(self, rehearsal: Rehearsal) -> None:
         super().__init__()
         self.rehearsal = rehearsal
+        # Held directly: the first turn is filled in before they are mounted, so
+        # that the first frame is the finished one (no second layout at start-up).
+        self.header = Literal(id="header")
+        self.tip = Literal(id="tip")
+        self.reply = ReplyBox(id="reply")
+        self.hint = Literal(id="coach-hint")
 
     def compose(self) -> ComposeResult:
-        yield Literal(id="header")
-        yield Transcript(id="transcript")
-        yield Literal(id="tip")
-        with VerticalScroll(id="choices", can_focus=False):
-            # Nine slots (the most a turn can have), filled and shown per turn.
-            for number in range(1, 10):
-                yield ChoiceLine(number)
-        yield ReplyBox(id="reply")
-        yield Literal(id="coach-hint")
+        rehearsal = self.rehearsal
+        choices = rehearsal.choices()
+        self.fill()
+        yield self.header
+        with Transcript(id="transcript"):
+            line = rehearsal.client_line()
+            if line is not None:
+                yield ClientLine(rehearsal.client_name or "", line, rehearsal.node.mood)
+        yield self.tip
+        with VerticalScroll(id="choices", can_focus=False) as box:
+            box.display = bool(choices)
+            # A slot per line on offer; a later turn with more lines mounts more.
+            for number, choice in enumerate(choices, 1):
+                yield ChoiceLine(number, choice)
+        yield self.reply
+        yield self.hint
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.show_turn()
 
     # -- rendering ------------------------------------------------------------
 
     def show_turn(self) -> None:
-        """Show the client's line and what the user can answer."""
+        """Show the client's next line and what the user can answer."""
         rehearsal = self.rehearsal
-        node = rehearsal.node
-        scenario = rehearsal.scenario
-        mood = f" · {node.mood}" if node.mood else ""
-        self.query_one("#header", Literal).update(
-            literal(scenario.title, "bold") + literal(f"   {rehearsal.client_name}{mood}", "dim")
-        )
         line = rehearsal.client_line()
         if line is not None:
-            self.query_one(Transcript).add_client(rehearsal.client_name or "", line, node.mood)
-        tip = rehearsal.tip()
-        tip_widget = self.query_one("#tip", Literal)
-        tip_widget.update(literal("Tip: ", "bold") + literal(tip) if tip else Content(""))
-        tip_widget.display = bool(tip)
+            self.query_one(Transcript).add_client(
+                rehearsal.client_name or "", line, rehearsal.node.mood
+            )
         choices = rehearsal.choices()
-        for slot in self.query(ChoiceLine):
+        slots = list(self.query(ChoiceLine))
+        for slot in slots:
             slot.show(choices[slot.number - 1] if slot.number <= len(choices) else None)
-        self.query_one("#choices").display = bool(choices)
-        reply = self.query_one(ReplyBox)
+        more = [ChoiceLine(n, choices[n - 1]) for n in range(len(slots) + 1, len(choices) + 1)]
+        box = self.query_one("#choices")
+        if more:
+            box.mount_all(more)
+        box.display = bool(choices)
+        self.fill()
+
+    def fill(self) -> None:
+        """The header, the tip and the reply box for this turn (mounted or not yet)."""
+        rehearsal = self.rehearsal
+        node = rehearsal.node
+        mood = f" · {node.mood}" if node.mood else ""
+        self.header.update(
+            literal(rehearsal.scenario.title, "bold")
+            + literal(f"   {rehearsal.client_name}{mood}", "dim")
+        )
+        tip = rehearsal.tip()
+        self.tip.update(literal("Tip: ", "bold") + literal(tip) if tip else Content(""))
+        self.tip.display = bool(tip)
+        choices = rehearsal.choices()
         template = REPLY if rehearsal.accepts_reply else NO_REPLY
-        reply.placeholder = template.format(n=len(choices)) if choices else "Type your reply"
-        reply.value = ""
+        self.reply.placeholder = template.format(n=len(choices)) if choices else "Type your reply"
+        self.reply.value = ""
         self.coach_live("")
 
     @on(Input.Changed, "#reply")
@@ -119,8 +140,8 @@ class ConversationScreen(PartwaysScreen[Rehearsal]):
         The analysis takes well under a millisecond for a reply (see
         ``benchmarks/run.py keystroke``), so it runs on every change: no debounce.
         """
-        box = self.query_one(ReplyBox)
-        hint = self.query_one("#coach-hint", Literal)
+        box = self.reply
+        hint = self.hint
         if not value.strip():
             box.paint(value, ())
             waiting = COACH_WAITING if self.rehearsal.accepts_reply else ""
