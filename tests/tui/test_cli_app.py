@@ -52,3 +52,22 @@ def test_big_packs_load_in_a_worker(built: list[PartwaysApp], tmp_path: Path) ->
     assert isinstance(catalog, Catalog)
     expected = {s.id for s in bundled.scenarios} | {"generated-1000"}
     assert {s.id for s in catalog.scenarios} == expected
+
+
+def test_coach_pad_opens_the_app_on_the_pad(built: list[PartwaysApp], tmp_path: Path) -> None:
+    assert cli.main(["coach", "--pad", "--data-dir", str(tmp_path)]) == 0
+    assert cli.main(["coach", "Sorry, maybe later?", "--pad", "--lang", "fr"]) == 0
+    first, second = built
+    assert first._pad == ("", None) and first.played is None
+    assert second._pad == ("Sorry, maybe later?", "fr")
+
+
+def test_coach_pad_refuses_json_and_unknown_languages(
+    built: list[PartwaysApp], capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in (["coach", "--pad", "--json"], ["coach", "--pad", "--lang", "xx"]):
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(argv)
+        assert exit_info.value.code == 2
+    assert not built
+    assert "--pad opens the app" in capsys.readouterr().err
