@@ -24,10 +24,12 @@ from partways.commands.validate import cmd_validate
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
     from typing import NoReturn
 
     from partways.loading import PackLoader
     from partways.scenario.catalog import Catalog
+    from partways.scenario.diagnostics import Diagnostic
     from partways.scenario.model import Scenario
 
 __all__ = ["PROG", "UsageError", "build_parser", "cmd_history", "cmd_validate", "main"]
@@ -215,6 +217,18 @@ def cmd_app(
     return app.return_code or 0
 
 
+def _cataloged(catalog: Catalog, path: Path) -> Scenario | None:
+    """The catalog's scenario read from the file at ``path``, if it holds one."""
+    try:
+        wanted = path.resolve()
+        return next(
+            (s for s in catalog.scenarios if s.path is not None and s.path.resolve() == wanted),
+            None,
+        )
+    except (OSError, RuntimeError):  # a symlink loop: the loader says so
+        return None
+
+
 def cmd_play(options: argparse.Namespace) -> int:
     from difflib import get_close_matches
     from pathlib import Path
@@ -228,11 +242,16 @@ def cmd_play(options: argparse.Namespace) -> int:
 
         if missing_paths([path]):
             raise UsageError(f"{wanted}: no such file")
-        # Anything else that is not a readable file (a folder, a symlink loop, a
-        # FIFO) is reported by the loader, with the reason.
-        from partways.scenario.loader import load_file
+        # A file the catalog holds was validated already (or comes from its cache):
+        # no YAML to read before the first screen. Anything else that is not a
+        # readable file (a folder, a symlink loop, a FIFO) is reported by the
+        # loader, with the reason.
+        scenario = _cataloged(catalog, path)
+        problems: list[Diagnostic] = []
+        if scenario is None:
+            from partways.scenario.loader import load_file
 
-        scenario, problems = load_file(path, wanted)
+            scenario, problems = load_file(path, wanted)
         if scenario is None:
             for problem in problems:
                 print(problem.format(), file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -71,3 +72,30 @@ def test_coach_pad_refuses_json_and_unknown_languages(
         assert exit_info.value.code == 2
     assert not built
     assert "--pad opens the app" in capsys.readouterr().err
+
+
+def test_play_file_takes_a_cataloged_file_from_the_catalog(tmp_path: Path) -> None:
+    """`partways play FILE` for a file the catalog holds reads no YAML before the
+    first screen (the catalog comes from its cache)."""
+    import subprocess
+
+    path = bundled_scenarios() / "angry-late-payer.yaml"
+    code = (
+        "import sys\n"
+        "from partways.cli import main\n"
+        "from partways.tui.app import PartwaysApp\n"
+        "played = []\n"
+        "PartwaysApp.run = lambda self: played.append(self.played)\n"
+        f"argv = ['--data-dir', {str(tmp_path)!r}, 'play', {str(path)!r}]\n"
+        "assert main(argv) == 0\n"  # the first run writes the catalog cache
+        "for name in [m for m in sys.modules if m == 'yaml' or m.startswith('yaml.')]:\n"
+        "    del sys.modules[name]\n"
+        "assert main(argv) == 0\n"
+        "assert [s.id for s in played] == ['angry-late-payer'] * 2\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    env = {**os.environ, "PARTWAYS_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.split() == ["False"]
