@@ -1,7 +1,8 @@
 """partways benchmarks: every figure is a ratio of two things measured side by side in one run.
 
     python benchmarks/run.py            # all three
-    python benchmarks/run.py startup    # (a) first screen: partways vs a minimal Textual app
+    python benchmarks/run.py startup    # (a) first screen of `partways`, `partways play ID` and
+                                        #     `partways play FILE` vs a minimal Textual app
     python benchmarks/run.py validate   # (b) validate 10,000 nodes vs the C loader; 1k vs 10k
     python benchmarks/run.py version    # (c) `partways --version` vs `python -c pass`
     python benchmarks/run.py keystroke  # (d) coach analysis per keystroke vs one Input frame
@@ -30,19 +31,38 @@ from gen_scenario import generate  # noqa: E402
 
 PARTWAYS_FIRST_SCREEN = """
 import sys
-from partways.cli import build_parser, cmd_app
-from partways.tui.app import PartwaysApp
+from importlib.machinery import PathFinder
 
 async def ready(pilot):
     await pilot.pause()  # let the first screen finish mounting and painting
-    print("READY", file=sys.__stdout__, flush=True)
+    print("READY", type(pilot.app.screen).__name__, file=sys.__stdout__, flush=True)
     pilot.app.exit()
 
-# Exactly what `partways --data-dir DIR` runs, with an auto-pilot that reports the first screen.
-PartwaysApp.run = lambda self, _run=PartwaysApp.run: _run(
-    self, headless=True, size=(80, 24), auto_pilot=ready
-)
-cmd_app(build_parser().parse_args(["--data-dir", sys.argv[1]]))
+class AutoPilot(PathFinder):
+    # Gives the app an auto-pilot that reports the first screen (and which screen
+    # it is) when partways.tui.app is imported: where and when `partways` imports it.
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        if name != "partways.tui.app":
+            return None
+        spec = PathFinder.find_spec(name, path, target)
+        run_module = spec.loader.exec_module
+
+        def exec_module(module):
+            run_module(module)
+            app = module.PartwaysApp
+            app.run = lambda self, _run=app.run: _run(
+                self, headless=True, size=(80, 24), auto_pilot=ready
+            )
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, AutoPilot)
+from partways.cli import main
+
+# Exactly what `partways --data-dir DIR [ARGS]` runs.
+main(["--data-dir", *sys.argv[1:]])
 """
 
 MINIMAL_FIRST_SCREEN = """
@@ -86,8 +106,9 @@ def python(*args: str) -> Callable[[], object]:
     return lambda: subprocess.run([sys.executable, *args], check=True, capture_output=True)
 
 
-def first_screen(*args: str) -> Callable[[], float]:
-    """Like :func:`until_ready`, but returns the time to READY, not to exit."""
+def first_screen(*args: str, screen: str = "") -> Callable[[], float]:
+    """The seconds until the child prints READY (its first screen has painted), not
+    to its exit; ``screen`` is the class name of the screen it must be showing."""
 
     def run() -> float:
         start = time.perf_counter()
@@ -97,7 +118,8 @@ def first_screen(*args: str) -> Callable[[], float]:
         assert child.stdout is not None
         line = child.stdout.readline()
         elapsed = time.perf_counter() - start
-        assert line.strip() == "READY", line
+        assert line.split()[:1] == ["READY"], line
+        assert not screen or line.split()[1:] == [screen], line
         child.wait()
         return elapsed
 
@@ -108,18 +130,38 @@ def report(label: str, a: float, b: float, goal: str) -> None:
     print(f"{label:<52} {a * 1000:8.1f} ms / {b * 1000:8.1f} ms = {a / b:5.2f}x  ({goal})")
 
 
+#: The ways into a rehearsal: (label, arguments after ``--data-dir DIR``, first screen).
+WAYS_IN = (
+    ("partways", (), "HomeScreen"),
+    ("partways play ID", ("play", "angry-late-payer"), "ConversationScreen"),
+    (
+        "partways play FILE",
+        ("play", str(HERE.parent / "scenarios" / "angry-late-payer.yaml")),
+        "ConversationScreen",
+    ),
+)
+
+
 def bench_startup(rounds: int = 20) -> None:
+    """Each way in and the minimal app, all interleaved in one loop (A, B, C, M, A, ...)."""
     with tempfile.TemporaryDirectory() as data:
-        ours = first_screen("-c", PARTWAYS_FIRST_SCREEN, data)
+        runs = [
+            first_screen("-c", PARTWAYS_FIRST_SCREEN, data, *args, screen=screen)
+            for _label, args, screen in WAYS_IN
+        ]
         minimal = first_screen("-c", MINIMAL_FIRST_SCREEN)
-        ours(), minimal()  # warm caches
-        times_a: list[float] = []
-        times_b: list[float] = []
+        for run in (*runs, minimal):
+            run()  # warm caches (and the catalog cache)
+        times: list[list[float]] = [[] for _ in runs]
+        times_minimal: list[float] = []
         for _ in range(rounds):
-            times_a.append(ours())
-            times_b.append(minimal())
-    a, b = statistics.median(times_a), statistics.median(times_b)
-    report("(a) first screen: partways / minimal Textual app", a, b, "goal <= 1.25x")
+            for run, measured in zip(runs, times, strict=True):
+                measured.append(run())
+            times_minimal.append(minimal())
+    b = statistics.median(times_minimal)
+    for (label, _args, _screen), measured in zip(WAYS_IN, times, strict=True):
+        a = statistics.median(measured)
+        report(f"(a) first screen: {label} / minimal Textual app", a, b, "goal <= 1.25x")
 
 
 def bench_validate(rounds: int = 5) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from partways.loading import PackLoader
 from partways.paths import bundled_scenarios
@@ -47,6 +48,11 @@ async def conversation(pilot: Pilot[int]) -> None:
     await pilot.press(*"Thank you. My decision stands; the last day is the 30th.", "enter")
 
 
+async def typing(pilot: Pilot[int]) -> None:
+    await pilot.press("enter", "enter", "1")
+    await pilot.press(*"Sorry, I think maybe we could stop at the end of the month, if that's ok?")
+
+
 async def help_screen(pilot: Pilot[int]) -> None:
     await pilot.press("enter", "enter", "question_mark")
 
@@ -67,13 +73,35 @@ async def ending(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
+PAD_DRAFT = (
+    "Hi Dana,\n\nI hope you are well. I just wanted to say that I think it might be time "
+    "to wrap things up, if that is okay? I am so sorry. Because of my workload and "
+    "because the invoices are late, I feel like I cannot continue. Would it be possible "
+    "to end on the 30th?\n\nBest, Sam"
+)
+
+
+async def pad(pilot: Pilot[int]) -> None:
+    await pilot.press("c")
+    pilot.app.screen.query_one(TextArea).load_text(PAD_DRAFT)
+
+
+async def pad_report(pilot: Pilot[int]) -> None:
+    await pad(pilot)
+    await pilot.pause()
+    await pilot.press("tab", "pagedown")
+
+
 SHOTS: dict[str, Steps] = {
     "home": home,
     "names": names,
     "conversation": conversation,
+    "typing": typing,
     "help": help_screen,
     "leave": leave,
     "ending": ending,
+    "pad": pad,
+    "pad-report": pad_report,
 }
 
 

@@ -24,10 +24,12 @@ from partways.commands.validate import cmd_validate
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
     from typing import NoReturn
 
     from partways.loading import PackLoader
     from partways.scenario.catalog import Catalog
+    from partways.scenario.diagnostics import Diagnostic
     from partways.scenario.model import Scenario
 
 __all__ = ["PROG", "UsageError", "build_parser", "cmd_history", "cmd_validate", "main"]
@@ -94,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     coach.add_argument(
         "--json", action="store_true", help="print one JSON object (ASCII, \\u escapes)"
     )
+    coach.add_argument(
+        "--pad",
+        action="store_true",
+        help="open the coach pad in the app (with TEXT in it, if given)",
+    )
     coach.set_defaults(func=cmd_coach)
     return parser
 
@@ -136,6 +143,11 @@ def cmd_coach(options: argparse.Namespace) -> int:
 
     if options.lang is not None and options.lang not in LANGUAGES:
         raise UsageError(f"--lang {visible(options.lang)}: use one of {', '.join(LANGUAGES)}")
+    if options.pad:
+        if options.json:
+            raise UsageError("--pad opens the app: it prints no JSON")
+        # Standard input stays the terminal's: the draft comes from TEXT only.
+        return cmd_app(options, pad=(options.text or "", options.lang))
     try:
         text = from_argument(options.text) if options.text is not None else read_input(sys.stdin)
     except TooLong as error:
@@ -181,18 +193,40 @@ def cmd_app(
     options: argparse.Namespace,
     start: Scenario | None = None,
     catalog: Catalog | None = None,
+    pad: tuple[str, str | None] | None = None,
     **names: str,
 ) -> int:
-    store = _store(options)
-    from partways.loading import PackLoader
-    from partways.tui.app import PartwaysApp  # the only place Textual is imported
+    import gc
 
-    # The app decides (see partways.loading) whether the packs load before its
-    # first screen or in a worker behind it.
-    packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
-    app = PartwaysApp(packs, store=store, start=start, **names)
-    app.run()
+    store = _store(options)
+    # Start-up (Textual's import, the first screen) makes many objects and frees
+    # few: the garbage collector would only walk them again and again. It is
+    # paused until the first screen is up (the app's on_ready), or the app ends.
+    gc.disable()
+    try:
+        from partways.loading import PackLoader
+        from partways.tui.app import PartwaysApp  # the only place Textual is imported
+
+        # The app decides (see partways.loading) whether the packs load before its
+        # first screen or in a worker behind it.
+        packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
+        app = PartwaysApp(packs, store=store, start=start, pad=pad, **names)
+        app.run()
+    finally:
+        gc.enable()
     return app.return_code or 0
+
+
+def _cataloged(catalog: Catalog, path: Path) -> Scenario | None:
+    """The catalog's scenario read from the file at ``path``, if it holds one."""
+    try:
+        wanted = path.resolve()
+        return next(
+            (s for s in catalog.scenarios if s.path is not None and s.path.resolve() == wanted),
+            None,
+        )
+    except (OSError, RuntimeError):  # a symlink loop: the loader says so
+        return None
 
 
 def cmd_play(options: argparse.Namespace) -> int:
@@ -208,11 +242,16 @@ def cmd_play(options: argparse.Namespace) -> int:
 
         if missing_paths([path]):
             raise UsageError(f"{wanted}: no such file")
-        # Anything else that is not a readable file (a folder, a symlink loop, a
-        # FIFO) is reported by the loader, with the reason.
-        from partways.scenario.loader import load_file
+        # A file the catalog holds was validated already (or comes from its cache):
+        # no YAML to read before the first screen. Anything else that is not a
+        # readable file (a folder, a symlink loop, a FIFO) is reported by the
+        # loader, with the reason.
+        scenario = _cataloged(catalog, path)
+        problems: list[Diagnostic] = []
+        if scenario is None:
+            from partways.scenario.loader import load_file
 
-        scenario, problems = load_file(path, wanted)
+            scenario, problems = load_file(path, wanted)
         if scenario is None:
             for problem in problems:
                 print(problem.format(), file=sys.stderr)

@@ -82,7 +82,7 @@ async def test_names_go_into_the_rehearsal(make_app: MakeApp) -> None:
         assert isinstance(app.screen, ConversationScreen)
         assert app.screen.rehearsal.client_name == "Acme"
         first = app.screen.query(ChoiceLine).first()
-        assert plain(first.text).startswith("Thanks, Acme.")
+        assert first.said is not None and first.said.startswith("Thanks, Acme.")
 
 
 async def test_digits_play_to_a_clean_exit_and_the_outcome_is_logged(

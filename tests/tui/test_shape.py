@@ -17,6 +17,7 @@ LATE_FOR_START_UP = {
     "partways.tui.screens.conversation",
     "partways.tui.screens.ending",
     "partways.tui.screens.dialogs",
+    "partways.tui.screens.pad",
 }
 
 

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from .conftest import FIXTURES, MakeApp
 
@@ -80,3 +80,31 @@ def test_leave_confirmation(make_app: MakeApp, snap_compare: Any) -> None:
 def test_ending(make_app: MakeApp, snap_compare: Any) -> None:
     app = make_app(start="fixture-markup")
     assert snap_compare(app, terminal_size=SIZE, run_before=keys("1", "1"))
+
+
+def test_conversation_with_live_marks(make_app: MakeApp, snap_compare: Any) -> None:
+    app = make_app(start="fixture-markup")
+    typed = keys(*"Sorry, I think maybe we could stop on the 30th, if that's okay?")
+    assert snap_compare(app, terminal_size=SIZE, run_before=typed)
+
+
+def test_ending_with_what_cost_the_most(make_app: MakeApp, snap_compare: Any) -> None:
+    app = make_app(start="fixture-markup")
+    typed = keys(*"Um, maybe we could just talk, sorry", "enter", "1")
+    assert snap_compare(app, terminal_size=SIZE, run_before=typed)
+
+
+PAD_DRAFT = (
+    "Hi Dana,\n\nI hope you are well. I just wanted to say that I think it might be time "
+    "to wrap things up, if that is okay? I am so sorry. Would it be possible to end on "
+    "the 30th?\n\nBest, Sam"
+)
+
+
+def test_coach_pad_with_a_message(make_app: MakeApp, snap_compare: Any) -> None:
+    async def pasted(pilot: Pilot[Any]) -> None:
+        await keys("c")(pilot)
+        pilot.app.screen.query_one("#draft", TextArea).load_text(PAD_DRAFT)
+        await keys()(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=pasted)

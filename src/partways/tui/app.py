@@ -11,6 +11,7 @@ post dataclass messages back. No screen imports this module.
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from collections.abc import Iterable
 from functools import partial
@@ -27,6 +28,7 @@ from partways.names import Names
 from partways.tui import paste
 from partways.tui.messages import (
     CatalogLoaded,
+    CoachPadAsked,
     HistoryRead,
     OutcomeLogged,
     OutcomeNotLogged,
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 
 # Imported where first used, only to keep start-up fast (nothing here imports
 # this module back): the engine (which loads the coach), the conversation and
-# ending screens (which import the engine) and the dialogs.
+# ending screens (which import the engine), the coach pad and the dialogs.
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -92,6 +94,27 @@ class ScenarioCommands(Provider):
         app.begin(scenario)
 
 
+class PadCommands(Provider):
+    """The command palette offers the coach pad."""
+
+    NAME = "Coach pad: check a message"
+    HELP = "Paste the message you are about to send; the coach marks what to fix."
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit(self.NAME, self._open, help=self.HELP)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        score = matcher.match(self.NAME)
+        if score > 0:
+            yield Hit(score, matcher.highlight(self.NAME), self._open, help=self.HELP)
+
+    def _open(self) -> None:
+        app = self.app
+        assert isinstance(app, PartwaysApp)
+        app.open_pad()
+
+
 class PartwaysApp(PartwaysState):
     """partways: rehearse ending a client relationship."""
 
@@ -105,9 +128,10 @@ class PartwaysApp(PartwaysState):
             "conversation.tcss",
             "ending.tcss",
             "dialogs.tcss",
+            "pad.tcss",
         )
     ]
-    COMMANDS = App.COMMANDS | {ScenarioCommands}
+    COMMANDS = App.COMMANDS | {ScenarioCommands, PadCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("f1", "help", "Help", show=False),
@@ -120,7 +144,10 @@ class PartwaysApp(PartwaysState):
         start: Scenario | None = None,
         client: str | None = None,
         you: str | None = None,
+        pad: tuple[str, str | None] | None = None,
     ) -> None:
+        """``start`` opens a rehearsal at once (``partways play``); ``pad``, the
+        coach pad with a draft and a language (``partways coach --pad``)."""
         super().__init__()
         paste.install(self.driver_class)
         self.loader = loader
@@ -132,6 +159,7 @@ class PartwaysApp(PartwaysState):
         self._names: dict[str, Names] = {}
         if start is not None and (client or you):
             self._names[start.id] = Names(client or start.client, you or start.you or "")
+        self._pad = pad
         self._asking = False
         #: The rehearsal on screen, until it ends or is left.
         self.rehearsal: Rehearsal | None = None
@@ -142,12 +170,20 @@ class PartwaysApp(PartwaysState):
     # -- lifecycle ------------------------------------------------------------
 
     def get_default_screen(self) -> HomeScreen:
-        return HomeScreen()
+        # Opened straight on a rehearsal or the pad: home is built when first shown.
+        return HomeScreen(later=self.played is not None or self._pad is not None)
 
     def on_mount(self) -> None:
         self.load_state(with_catalog=self.catalog is None)
         if self.played is not None:
             self.start_rehearsal(self.played, self._names.get(self.played.id))
+        elif self._pad is not None:
+            self.open_pad(*self._pad)
+
+    def on_ready(self) -> None:
+        """The first screen is up: the garbage collector, paused for start-up by
+        ``partways.cli.cmd_app``, runs again."""
+        gc.enable()
 
     def _warn(self, notice: str | None) -> None:
         """Show the store's message about a corrupt database, if there is one."""
@@ -182,6 +218,17 @@ class PartwaysApp(PartwaysState):
         self._asking = True
         self.push_screen(dialog, chosen)
 
+    @on(CoachPadAsked)
+    def _pad_asked(self) -> None:
+        self.open_pad()
+
+    def open_pad(self, text: str = "", lang: str | None = None) -> None:
+        """Open the coach pad over the current screen (one at a time); Escape closes it."""
+        from partways.tui.screens.pad import CoachPadScreen
+
+        if not any(isinstance(screen, CoachPadScreen) for screen in self.screen_stack):
+            self.push_screen(CoachPadScreen(text, lang))
+
     def start_rehearsal(self, scenario: Scenario, names: Names | None = None) -> None:
         """Open a conversation on ``scenario``; it answers with the rehearsal."""
         from partways.engine import Rehearsal
@@ -207,7 +254,8 @@ class PartwaysApp(PartwaysState):
             return
         outcome = rehearsal.outcome()
         self._record(outcome)
-        self.push_screen(EndingScreen(outcome), partial(self._ending_over, outcome))
+        ending = EndingScreen(outcome, mood=rehearsal.node.mood)
+        self.push_screen(ending, partial(self._ending_over, outcome))
 
     def _ending_over(self, outcome: Outcome, again: bool | None) -> None:
         """Rehearse the same scenario again, with the same names, or stay home."""

@@ -28,6 +28,11 @@ class ScenarioPicked(Message):
     scenario: Scenario
 
 
+@dataclass
+class CoachPadAsked(Message):
+    """The user asked for the coach pad, to check a message before sending it."""
+
+
 # -- from the workers ----------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""The ending: outcome, lesson, the four scores, the transcript with coach notes."""
+"""The ending: the client's last words, the verdict and lesson, the four scores, what
+cost the most points (with the guides' advice), then the transcript with coach notes."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from partways.coach import analyze
+from partways.coach.costs import Cost, costliest
 from partways.engine import Outcome
 from partways.scores import SCORE_NAMES
+from partways.tui.coaching import quoted
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal, style_class
@@ -18,13 +22,14 @@ from partways.vocab import ENDINGS, Ending
 
 HELP = (
     """\
-How the rehearsal went.
+How the rehearsal went: the client's last words, the verdict, your
+scores, what cost you the most points, then the whole transcript.
 
-  r        rehearse the same scenario again
-  h        back to the scenarios, to pick another
-  q        quit partways
-  ↑ ↓      scroll the transcript
-  ?        this help
+  r          rehearse the same scenario again
+  h          back to the scenarios, to pick another
+  q          quit partways
+  ↑ ↓ PgUp PgDn  scroll
+  ?          this help
 
 """
     "Scores, 0–100: firmness is how plainly you held the decision; brevity, how short you "
@@ -40,6 +45,10 @@ OUTCOME_TEXT: dict[str, str] = {
 }
 
 
+#: How many of the costliest findings the ending lists.
+COSTLIEST = 3
+
+
 def score_line(name: str, value: int, width: int = 20) -> Content:
     """``Firmness  ████████░░░░  80`` as literal content."""
     filled = round(value * width / 100)
@@ -48,6 +57,17 @@ def score_line(name: str, value: int, width: int = 20) -> Content:
         + literal("█" * filled, "$success")
         + literal("░" * (width - filled), "$foreground-muted")
         + literal(f" {value:>3}")
+    )
+
+
+def cost_lines(cost: Cost) -> Content:
+    """``−35 firmness · your line 1: “maybe”`` and, under it, the advice."""
+    return (
+        literal(f"−{cost.points} {cost.score}", "bold $text-warning")
+        + literal(f" · your line {cost.line + 1}: ")
+        + literal(quoted(cost.finding), "bold")
+        + Content("\n")
+        + literal(cost.advice)
     )
 
 
@@ -67,9 +87,11 @@ class EndingScreen(PartwaysScreen[bool]):
         Binding("question_mark", "app.help", "Help"),
     ]
 
-    def __init__(self, outcome: Outcome) -> None:
+    def __init__(self, outcome: Outcome, mood: str | None = None) -> None:
+        """``mood`` is the client's at the ending (the outcome does not keep it)."""
         super().__init__()
         self.outcome = outcome
+        self.mood = mood
 
     def compose(self) -> ComposeResult:
         # Everything is built here, not looked up in on_mount: a key can take the
@@ -77,8 +99,12 @@ class EndingScreen(PartwaysScreen[bool]):
         outcome = self.outcome
         verdict = OUTCOME_TEXT.get(outcome.outcome, outcome.outcome)
         with VerticalScroll(id="ending"):
+            if outcome.client_line:
+                last = ClientLine(outcome.client_name, outcome.client_line, self.mood)
+                last.id = "last-words"
+                yield last
             yield Literal(
-                literal(outcome.title, "bold") + Content("\n") + literal(verdict),
+                literal(verdict, "bold") + Content("\n") + literal(outcome.title, "dim"),
                 id="verdict",
                 classes=style_class("outcome", outcome.outcome, ENDINGS),
             )
@@ -90,7 +116,9 @@ class EndingScreen(PartwaysScreen[bool]):
                 ),
                 id="scores",
             )
-            yield Static("Transcript", id="transcript-title")
+            yield Static("What cost the most", id="costs-title", classes="section-title")
+            yield Literal(self.costs(), id="costs")
+            yield Static("Transcript", id="transcript-title", classes="section-title")
             for turn in outcome.turns:
                 yield ClientLine(outcome.client_name, turn.client, turn.mood)
                 yield YourLine(outcome.you_name, turn.said, turn.how)
@@ -98,6 +126,15 @@ class EndingScreen(PartwaysScreen[bool]):
             if outcome.client_line:
                 yield ClientLine(outcome.client_name, outcome.client_line, None)
         yield KeyBar()
+
+    def costs(self) -> Content:
+        """The findings that cost the most points, each with the guides' advice."""
+        outcome = self.outcome
+        lines = [analyze(turn.said, outcome.language) for turn in outcome.turns]
+        found = costliest(lines, limit=COSTLIEST)
+        if not found:
+            return literal("Nothing you said cost points. Well done.", "$text-success")
+        return Content("\n\n").join(cost_lines(cost) for cost in found)
 
     def action_retry(self) -> None:
         self.dismiss(True)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
-from partways.tui.messages import ScenarioPicked
+from partways.tui.messages import CoachPadAsked, ScenarioPicked
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
@@ -29,7 +30,8 @@ Pick a scenario and rehearse ending the relationship.
   Enter      start it (you can name the client first)
   /          filter by title, reaction, reason or language
   Escape     clear the filter
-  Ctrl+P     command palette: start any scenario
+  c          coach pad: check a real message before you send it
+  Ctrl+P     command palette: start any scenario, or open the coach pad
   ?          this help
   q          quit
 """
@@ -61,12 +63,16 @@ class HomeScreen(PartwaysScreen[None]):
         Binding("enter", "start", "Start", show=True, priority=False),
         Binding("slash", "filter", "Filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("c", "coach_pad", "Coach pad"),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, later: bool = False) -> None:
+        """``later``: build the list only when the screen is first shown (the app
+        opened on another screen, which should not wait for this one)."""
         super().__init__()
+        self._later = later
         # Held directly: refill() may run (a watched value changed) before compose.
         self.filter = Input(
             placeholder="Filter by title, reaction, reason or language", id="filter"
@@ -78,14 +84,30 @@ class HomeScreen(PartwaysScreen[None]):
         self.broken = Literal(id="broken")
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.from_markup("[b]partways[/b] — rehearse ending it well"), id="title")
-        yield self.table
-        with Vertical(id="summary-box"):
-            yield self.summary
-        yield self.broken
-        yield KeyBar()
+        if not self._later:
+            yield from self._widgets()
+
+    def _widgets(self) -> list[Widget]:
+        return [
+            Static(Content.from_markup("[b]partways[/b] — rehearse ending it well"), id="title"),
+            self.table,
+            Vertical(self.summary, id="summary-box"),
+            self.broken,
+            KeyBar(),
+        ]
 
     def on_mount(self) -> None:
+        if not self._later:
+            self._fill_in()
+
+    @on(events.ScreenResume)
+    async def _shown(self) -> None:
+        if self._later and self.is_current:
+            self._later = False
+            await self.mount_all(self._widgets())
+            self._fill_in()
+
+    def _fill_in(self) -> None:
         table = self.table
         # Widths fit 80 columns (each cell also has one column of padding per side).
         table.add_column("Scenario", key="title", width=26)
@@ -199,6 +221,9 @@ class HomeScreen(PartwaysScreen[None]):
         scenario = self.highlighted()
         if scenario is not None:
             self.post_message(ScenarioPicked(scenario))
+
+    def action_coach_pad(self) -> None:
+        self.post_message(CoachPadAsked())
 
     async def action_filter(self) -> None:
         # Mounted on first use: one widget less to mount and paint at start-up.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.highlighter import Highlighter
+from rich.text import Text
 from textual import events
 from textual.message import Message
 from textual.widgets import Input
@@ -12,9 +14,28 @@ from partways.text import MAX_REPLY_CHARS, strip_control
 
 TOO_LONG = f"A reply holds at most {MAX_REPLY_CHARS:,} characters."
 
+#: A painted stretch of the reply: code-point ``start`` and ``end``, a Rich style.
+Span = tuple[int, int, str]
+
+
+class Spans(Highlighter):
+    """Paints the spans it was given, and only on the text they were worked out for:
+    a value typed since then is shown plain until its own spans arrive."""
+
+    def __init__(self) -> None:
+        self.value: str | None = None
+        self.spans: tuple[Span, ...] = ()
+
+    def highlight(self, text: Text) -> None:
+        if text.plain != self.value:
+            return
+        for start, end, style in self.spans:
+            text.stylize(style, start, end)
+
 
 class ReplyBox(Input):
-    """An Input where a pasted multi-line message becomes one reply.
+    """An Input where a pasted multi-line message becomes one reply, and the coach's
+    marks are painted in place (:meth:`paint`).
 
     Pasted text arrives whole (see :mod:`partways.tui.paste`), is cleaned of
     control characters once, put on one line, and cut to fit the box's length
@@ -22,7 +43,16 @@ class ReplyBox(Input):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, max_length=MAX_REPLY_CHARS)
+        self.spans = Spans()
+        super().__init__(id=id, max_length=MAX_REPLY_CHARS, highlighter=self.spans)
+
+    def paint(self, value: str, spans: tuple[Span, ...]) -> None:
+        """Paint ``spans`` (the coach's marks) on the reply while it holds ``value``."""
+        if value == self.spans.value and spans == self.spans.spans:
+            return
+        self.spans.value = value
+        self.spans.spans = spans
+        self.refresh()
 
     @dataclass
     class Picked(Message):
