@@ -4,7 +4,8 @@
 were written by others, to show where the rules did not generalise): every stance of
 every language must stay at or above the goals on each, and each language at or above
 :data:`TUNE_REACHED` on ``tune`` and ``tune2``. ``heldout`` is written by someone who
-never saw the rules; when present, it must meet the issue's goals (90% English, 80% each other language).
+never saw the rules; when present, it must meet the issue's goals (90% English, 80% each
+other language).
 """
 
 from __future__ import annotations
