@@ -1,12 +1,12 @@
 """The coach's accuracy on the labelled corpus (``tests/coach_corpus/``).
 
-``dev`` and ``tune`` are what the rules are tuned on (``tune`` was written by
-someone else, to show where the rules did not generalise): every stance of every
-language must stay at or above the goals on both, and each language at or above
-:data:`TUNE_REACHED` on ``tune``. ``heldout`` is written by someone who never saw the rules: it
-must not fall below what was last reached, and the issue's goals (90% English, 80% each
-other language) are an expected failure until they are met (strict: meeting them fails
-the test until the marker is removed).
+``dev``, ``tune`` and ``tune2`` are what the rules are tuned on (``tune`` and ``tune2``
+were written by others, to show where the rules did not generalise): every stance of
+every language must stay at or above the goals on each, and each language at or above
+:data:`TUNE_REACHED` on ``tune`` and ``tune2``. ``heldout`` is written by someone who
+never saw the rules: it must not fall below what was last reached, and the issue's goals
+(90% English, 80% each other language) are an expected failure until they are met
+(strict: meeting them fails the test until the marker is removed).
 """
 
 from __future__ import annotations
@@ -50,28 +50,40 @@ def test_dev_language_detection(dev: Result, lang: str) -> None:
     assert dev.detected[lang] / dev.total[lang] >= 0.90
 
 
-@pytest.fixture(scope="module")
-def tune() -> Result:
-    return evaluate("tune")
+#: The tuning splits written by others: ``tune`` (first round) and ``tune2`` (second round).
+TUNE_SPLITS = ("tune", "tune2")
+_results: dict[str, Result] = {}
 
 
+def _tuned(split: str) -> Result:
+    if not (HERE / split).is_dir():
+        pytest.skip(f"no {split} split")
+    if split not in _results:
+        _results[split] = evaluate(split)
+    return _results[split]
+
+
+@pytest.mark.parametrize("split", TUNE_SPLITS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("stance", STANCES)
-def test_tune_accuracy_per_stance(tune: Result, lang: str, stance: str) -> None:
+def test_tune_accuracy_per_stance(split: str, lang: str, stance: str) -> None:
+    tune = _tuned(split)
     goal = GOAL.get(lang, OTHER_GOAL)
     misses = [e.text for e, _got in tune.misses if e.lang == lang and e.stance == stance]
     assert tune.stance_accuracy(lang, stance) >= goal, misses
 
 
+@pytest.mark.parametrize("split", TUNE_SPLITS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_tune_accuracy(tune: Result, lang: str) -> None:
+def test_tune_accuracy(split: str, lang: str) -> None:
+    tune = _tuned(split)
     misses = [(e.stance, got, e.text) for e, got in tune.misses if e.lang == lang]
     assert tune.accuracy(lang) >= TUNE_REACHED, misses
 
 
 #: Accuracy per language on ``heldout`` when it was last measured (2026-11-29): a floor
 #: against regressions, NOT the goal. The goal (:data:`GOAL`) is not met yet.
-HELDOUT_REACHED = {"en": 0.79, "sv": 0.70, "fr": 0.70, "hr": 0.67, "bg": 0.67}
+HELDOUT_REACHED = {"en": 0.82, "sv": 0.75, "fr": 0.75, "hr": 0.70, "bg": 0.73}
 
 heldout_present = pytest.mark.skipif(
     not (HERE / "heldout").is_dir(), reason="no heldout split here"
