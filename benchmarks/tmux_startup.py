@@ -4,8 +4,8 @@
 
 For each way in (`partways`, `partways play ID`, `partways play FILE`) and for a
 minimal Textual app, tmux starts the command in a fresh 80×24 session and the
-pane is read every 2 ms until the first screen shows (a text each screen
-paints). Runs are interleaved, and each figure is the ratio of the medians to
+pane is read every 2 ms until the first screen shows what it is for (home:
+a scenario title in the list; a rehearsal: the reply box's prompt). Runs are interleaved, and each figure is the ratio of the medians to
 the minimal app's. Goal (issue 7): <= 1.25 for every way in.
 
 The readiness poll adds the same few milliseconds to both sides; the figure is
@@ -83,7 +83,7 @@ def main(rounds: int) -> None:
         minimal = Path(tmp) / "minimal.py"
         minimal.write_text(MINIMAL, encoding="utf-8")
         ways = [
-            ("partways", f"{PARTWAYS}", "rehearse ending it well"),
+            ("partways", f"{PARTWAYS}", "The late payer gets angry"),
             ("partways play ID", f"{PARTWAYS} play angry-late-payer", "Type your reply"),
             ("partways play FILE", f"{PARTWAYS} play {SCENARIO}", "Type your reply"),
             ("minimal Textual app", f"{sys.executable} {minimal}", "Hello, minimal"),
