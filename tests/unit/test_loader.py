@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from partways.scenario import loader
 from partways.scenario.diagnostics import Diagnostic
 from partways.scenario.loader import MAX_BYTES, MAX_DEPTH, load_file, load_text
 from partways.scenario.model import Choice, Mark, Node, Scenario
+from tests.conftest import MINIMAL
 
 
 def _load_generator():
@@ -28,44 +28,6 @@ def _load_generator():
 
 generate = _load_generator()
 
-MINIMAL = textwrap.dedent(
-    """\
-    format: 1
-    id: angry-late-payer
-    title: The late payer gets angry
-    language: en
-    reaction: angry
-    reason: nonpayment
-    difficulty: 2
-    summary: >
-      Two invoices are 45 days late.
-      You call to end the engagement.
-    client: Dana
-    you: Sam
-    start: open
-    nodes:
-      open:
-        mood: irritated
-        client: "You wanted to talk, {you}? Make it quick."
-        tip: Lead with the decision, in one sentence.
-        choices:
-          - say: "Thanks for making time, {client}. I've decided to end our work together."
-            next: walked-out
-            coach: Clear decision first, one reason at most.
-            tags: [decision, gratitude]
-          - say: "So, um, maybe we could talk about how things are going?"
-            next: walked-out
-            coach: "Hedges ('kind of', 'maybe') and no decision: the client takes control."
-            tags: [waffle, hedge]
-        reply:
-          firm: walked-out
-          default: walked-out
-      walked-out:
-        client: "Fine. Send me the files."
-        ending: clean-exit
-        lesson: You held the line and kept it civil.
-    """
-)
 
 LOADERS = [pytest.param(yaml.SafeLoader, id="python")]
 if yaml.__with_libyaml__:
