@@ -15,29 +15,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partways.cli import main
-from partways.records import Outcome
+from partways.records import Outcome, Turn, field_types
 from partways.scores import SCORE_NAMES
 from partways.store.history import DB_NAME, HistoryStore, HistoryUnavailable
 from partways.store.storage import CorruptDatabase, check_document, parse_document
 from partways.store.tidy import tidy
 
-RECORD_KEYS = {
-    "scenario",
-    "title",
-    "language",
-    "outcome",
-    "abandoned",
-    "ending_node",
-    "client_line",
-    "lesson",
-    "client_name",
-    "you_name",
-    "started",
-    "finished",
-    "turns",
-    "scores",
-}
-TURN_KEYS = {"node", "client", "mood", "said", "how", "choice", "stance", "tags", "coach", "next"}
+# The fields of a record and of a turn, as the records module defines them, plus the
+# derived ``abandoned`` written beside ``outcome`` (the exact order and spelling of
+# the format are asserted in test_records.py).
+RECORD_KEYS = set(field_types(Outcome)) | {"abandoned"}
+TURN_KEYS = set(field_types(Turn))
 
 # Text with plenty of C0, DEL and C1 controls (ESC above all), some ordinary and
 # wide characters, and now and then a lone surrogate.
