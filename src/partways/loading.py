@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from partways.scenario.cards import Card
     from partways.scenario.catalog import Catalog
 
 #: Packs smaller than this (the bundled ones are ~40 KiB) load before the first
@@ -50,6 +51,15 @@ class PackLoader:
         from partways.scenario.catalog import load_catalog
 
         return load_catalog(list(self.folders))
+
+    def cards(self) -> list[Card] | None:
+        """What the scenario list shows, from the cache's index when it is current:
+        the first screen can show the list while the catalog loads behind it."""
+        if self.loaded is not None or self.cache_file is None:
+            return None
+        from partways.scenario.cache import load_cards_cached
+
+        return load_cards_cached(list(self.folders), self.cache_file)
 
     def size(self) -> int:
         """Bytes of YAML in the folders: a cheap guess at how long loading takes."""

@@ -352,3 +352,44 @@ async def test_the_history_is_read_and_written_off_the_ui_thread(
         assert calls and not [name for name, on_ui_thread in calls if on_ui_thread]
         # Read once at start, then written and read again by the logging worker.
         assert [name for name, _ in calls if name != "all"] == ["best", "add", "best"]
+
+
+async def test_home_lists_the_cards_first_and_a_pick_waits_for_the_catalog(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    """A warm start paints the list from the cache's index; the catalog loads behind
+    it, and Enter pressed before it arrives starts the scenario once it has."""
+    import threading
+
+    from partways import loading
+    from partways.scenario.cache import load_catalog_cached
+    from partways.tui.app import PartwaysApp
+
+    folder = FIXTURES / "scenarios"
+    cache_file = tmp_path / "catalog.json"
+    load_catalog_cached([folder], cache_file)
+    release = threading.Event()
+    real = loading.PackLoader.__call__
+
+    def slow(self: loading.PackLoader) -> Any:
+        release.wait(10)
+        return real(self)
+
+    monkeypatch.setattr(loading.PackLoader, "__call__", slow)
+    app = PartwaysApp(
+        loading.PackLoader((folder,), cache_file=cache_file), HistoryStore(tmp_path / "data")
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert app.catalog is None and app.cards
+        assert home.table.row_count == len(app.cards)
+        assert "Client:" in plain(home.query_one("#summary", Literal))
+        await pilot.press("enter")
+        assert app.screen is home  # nothing to start yet
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.catalog is not None
+        assert isinstance(app.screen, NamesDialog)

@@ -268,8 +268,10 @@ def test_a_cache_that_is_a_folder_is_ignored(tmp_path: Path) -> None:
 def test_the_cache_file_is_private(tmp_path: Path) -> None:
     cache_file = tmp_path / "data" / "cache" / "catalog.json"
     load_catalog_cached(PATHS, cache_file)
-    assert stat.S_IMODE(cache_file.stat().st_mode) == 0o600
-    assert not [p for p in cache_file.parent.iterdir() if p != cache_file]  # no temp files
+    index = cache_module.index_file(cache_file)
+    for written in (cache_file, index):
+        assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert sorted(cache_file.parent.iterdir()) == [cache_file, index]  # no temp files
 
 
 def test_missing_paths_are_reported_not_cached_wrongly(tmp_path: Path) -> None:

@@ -35,13 +35,21 @@ from typing import Any
 
 from partways.fileio import atomic_write, read_regular
 from partways.scenario import catalog as catalog_module
+from partways.scenario.cards import Card, decode_cards, encode_cards
 from partways.scenario.catalog import Catalog, PathLike, find_files
 from partways.scenario.codec import Invalid, decode, encode
 from partways.scenario.diagnostics import Diagnostic
 from partways.scenario.model import Scenario
 from partways.scenario.rules import scenario_problems
 
-__all__ = ["CACHE_FORMAT", "MAX_CACHE_BYTES", "cache_key", "load_catalog_cached"]
+__all__ = [
+    "CACHE_FORMAT",
+    "MAX_CACHE_BYTES",
+    "cache_key",
+    "index_file",
+    "load_cards_cached",
+    "load_catalog_cached",
+]
 
 #: Bump when the document's shape (or what the loader puts in a Scenario) changes.
 CACHE_FORMAT = 1
@@ -97,6 +105,31 @@ def load_catalog_cached(paths: Sequence[PathLike], cache_file: Path) -> Catalog:
         with contextlib.suppress(Exception):
             _write(cache_file, key, catalog)
     return catalog
+
+
+def index_file(cache_file: Path) -> Path:
+    """The small index of what the list shows, beside the catalog cache."""
+    return cache_file.with_name(cache_file.name + ".index")
+
+
+def load_cards_cached(paths: Sequence[PathLike], cache_file: Path) -> list[Card] | None:
+    """The cards of the scenarios under ``paths`` from the index beside ``cache_file``,
+    when it is current (the same key as a fresh listing) and well formed; else None.
+
+    Only a shortcut for the first screen: the catalog itself is loaded (and checked)
+    behind it, and replaces these cards when it arrives.
+    """
+    try:
+        key = _key(find_files(paths))
+        raw = read_regular(index_file(cache_file), MAX_CACHE_BYTES)
+        document = json.loads(raw)
+    except Exception:  # missing, unreadable, not JSON...: load the catalog instead
+        return None
+    if type(document) is not dict or document.keys() != {"key", "cards"}:
+        return None
+    if document["key"] != key:
+        return None
+    return decode_cards(document["cards"])
 
 
 # -- reading ------------------------------------------------------------------
@@ -184,3 +217,5 @@ def _write(cache_file: Path, key: dict[str, Any], catalog: Catalog) -> None:
     # A temporary file renamed over the old one: a FIFO or a symlink planted at
     # ``cache_file`` is replaced, never opened or followed.
     atomic_write(Path(cache_file), payload)
+    index = {"key": key, "cards": encode_cards(catalog.scenarios)}
+    atomic_write(index_file(Path(cache_file)), json.dumps(index).encode("ascii"))

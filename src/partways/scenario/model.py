@@ -123,7 +123,6 @@ class Scenario:
     def matches(self, needle: str) -> bool:
         """Whether every word of ``needle`` occurs in the title, id, reaction, reason or
         language (case-insensitive); an empty needle matches everything."""
-        haystack = " ".join(
-            (self.title, self.id, self.reaction, self.reason, self.language)
-        ).casefold()
-        return all(word in haystack for word in needle.casefold().split())
+        from partways.scenario.cards import matches
+
+        return matches(self, needle)

@@ -84,9 +84,14 @@ class PartwaysApp(RehearsalFlow, PadFlow):
         self.loader = loader
         self.attach(store, data_dir)
         self.played = start
-        # Small packs load now, before the first screen; big ones in a worker.
+        # Small packs load now, before the first screen, unless the cache's index
+        # can list them while they load in a worker; big ones load in a worker.
         if not loader.in_worker():
-            self.set_reactive(PartwaysState.catalog, loader())
+            cards = loader.cards()
+            if cards is not None:
+                self.set_reactive(PartwaysState.cards, cards)
+            else:
+                self.set_reactive(PartwaysState.catalog, loader())
         if start is not None and (client or you):
             self._names[start.id] = Names(client or start.client, you or start.you or "")
         self._pad = pad

@@ -16,6 +16,7 @@ from textual.app import App
 from textual.reactive import var
 
 if TYPE_CHECKING:
+    from partways.scenario.cards import Card
     from partways.scenario.catalog import Catalog
     from partways.scenario.model import Scenario
     from partways.store.history import Best
@@ -26,6 +27,8 @@ class PartwaysState(App[int]):
 
     #: The scenario packs; None while they load in a worker.
     catalog: var[Catalog | None] = var(None)
+    #: What the list shows before the catalog arrives (from the cache's index).
+    cards: var[list[Card] | None] = var(None)
     #: The best result per scenario id, read from the history in a worker.
     best: var[dict[str, Best]] = var(dict)
     #: The scenario ``partways play FILE`` opened: it need not be in the catalog.
@@ -35,6 +38,14 @@ class PartwaysState(App[int]):
     def loading(self) -> bool:
         """True until the packs loading in a worker have arrived."""
         return self.catalog is None
+
+    @property
+    def listed(self) -> list[Scenario] | list[Card]:
+        """What the scenario list shows: the catalog's scenarios, or until they are
+        loaded the cards read from the cache's index."""
+        if self.catalog is not None:
+            return self.catalog.scenarios
+        return self.cards or []
 
     @property
     def scenarios(self) -> list[Scenario]:

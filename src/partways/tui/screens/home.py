@@ -20,6 +20,7 @@ from partways.tui.widgets.literal import Literal, literal
 from partways.vocab import Ending
 
 if TYPE_CHECKING:
+    from partways.scenario.cards import Card
     from partways.scenario.model import Scenario
     from partways.store.history import Best
 
@@ -74,6 +75,8 @@ class HomeScreen(PartwaysScreen[None]):
         super().__init__()
         self._later = later
         self._was_covered = False
+        #: A scenario picked from the cards, before the catalog arrived.
+        self._pending: str | None = None
         # Held directly: refill() may run (a watched value changed) before compose.
         self.filter = Input(
             placeholder="Filter by title, reaction, reason or language", id="filter"
@@ -131,6 +134,11 @@ class HomeScreen(PartwaysScreen[None]):
     def _catalog_changed(self) -> None:
         self.refill()
         self.show_broken()
+        if self._pending is not None and self.app.catalog is not None:
+            # Picked from the cards before the catalog arrived: start it now.
+            scenario, self._pending = self.app.scenario(self._pending), None
+            if scenario is not None:
+                self.post_message(ScenarioPicked(scenario))
 
     def refill(self) -> None:
         """Rebuild the rows from the catalog, the filter and the best results."""
@@ -141,7 +149,7 @@ class HomeScreen(PartwaysScreen[None]):
         best = self.app.best
         current = self._highlighted_id()
         table.clear()
-        for scenario in self.app.scenarios:
+        for scenario in self.app.listed:
             if not scenario.matches(needle):
                 continue
             table.add_row(
@@ -171,11 +179,16 @@ class HomeScreen(PartwaysScreen[None]):
         scenario_id = self._highlighted_id()
         return self.app.scenario(scenario_id) if scenario_id else None
 
+    def _highlighted_listed(self) -> Scenario | Card | None:
+        """The highlighted row's scenario, or its card while the catalog loads."""
+        scenario_id = self._highlighted_id()
+        return next((s for s in self.app.listed if s.id == scenario_id), None)
+
     def show_summary(self) -> None:
         summary = self.summary
-        scenario = self.highlighted()
+        scenario = self._highlighted_listed()
         if scenario is None:
-            if self.app.loading:
+            if self.app.loading and not self.app.cards:
                 summary.update(literal("Loading the scenarios…"))
             elif self.app.scenarios:
                 summary.update(literal("No scenario matches the filter."))
@@ -228,6 +241,8 @@ class HomeScreen(PartwaysScreen[None]):
         scenario = self.highlighted()
         if scenario is not None:
             self.post_message(ScenarioPicked(scenario))
+        elif self.app.loading:
+            self._pending = self._highlighted_id()  # started when the catalog arrives
 
     def action_coach_pad(self) -> None:
         self.post_message(CoachPadAsked())
