@@ -79,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", parents=[common], help="check scenario files or folders")
     validate.add_argument("paths", metavar="PATH", nargs="*", help="files or folders")
     validate.add_argument("--json", action="store_true", help="print a JSON list")
+    walking = validate.add_mutually_exclusive_group()
+    walking.add_argument(
+        "--walk", metavar="N", type=int, help="also play N seeded random walks of each scenario"
+    )
+    walking.add_argument(
+        "--cover", action="store_true", help="also play paths that take every line and reply"
+    )
+    validate.add_argument("--seed", metavar="S", type=int, help="the first walk's seed")
     validate.set_defaults(func=cmd_validate)
 
     history = sub.add_parser("history", parents=[common], help="list finished rehearsals")
