@@ -194,14 +194,20 @@ class Report:
 
 
 def check(
-    scenario: Scenario, display: str, walks: int = 0, seed: int = 0, full: bool = False
+    scenario: Scenario,
+    display: str,
+    walks: int = 0,
+    seed: int = 0,
+    full: bool = False,
+    limit: int | None = None,
 ) -> Report:
     """``walks`` random walks seeded ``seed``, ``seed + 1``, …; or, with ``full``,
-    the :func:`cover` paths. Then what they and the graph show (see :class:`Report`)."""
+    the :func:`cover` paths. Then what they and the graph show (see :class:`Report`).
+    ``limit`` is how many lines a walk may take (default :func:`~walk.max_lines`)."""
     if full:
-        report = Report(scenario, display, "cover", cover(scenario))
+        report = Report(scenario, display, "cover", cover(scenario, limit))
     else:
-        played = [random_walk(scenario, seed + k) for k in range(walks)]
+        played = [random_walk(scenario, seed + k, limit) for k in range(walks)]
         report = Report(scenario, display, "walk", played, seed)
     reach = routes_from_start(scenario)
     every = [move for name in reach for move in moves(scenario.nodes[name])]
@@ -236,7 +242,7 @@ def _loop(walk: Walk) -> str:
 
 
 def _unreached(report: Report) -> list[Finding]:
-    if not report.walks:
+    if not report.walks or report.mode == "cover":
         return []
     reached = report.reached
     return [
