@@ -46,7 +46,8 @@ def walk_catalog(catalog: Catalog, as_json: bool, walks: int | None, seed: int |
             print("\n".join(report_lines(report)))
         if len(catalog.scenarios) > 1:
             print()
-            print(visible(coverage_table(catalog.scenarios)))
+            for line in coverage_table(catalog.scenarios).splitlines():
+                print(visible(line))
         warnings = [f for r in reports for f in r.findings if f.severity != "error"]
         count_problems(len(problems) + len(errors), len({p.path for p in problems + errors}))
         count_problems(len(warnings), len({w.path for w in warnings}), "warning")
