@@ -28,6 +28,9 @@ ENDING = "ending"
 #: A turn drawn in full elsewhere in the map.
 AGAIN = "again"
 
+#: How a step of a path went on: the number of the line picked, or a typed stance.
+Way = int | str | None
+
 #: Quoted text is cut to this many characters in a label.
 EXCERPT = 48
 
@@ -84,20 +87,23 @@ def _ways(node: Node) -> list[tuple[int | None, tuple[str, ...], str, str | None
     return ways
 
 
-def _homes(scenario: Scenario, path: Sequence[str]) -> dict[str, tuple[str, int]]:
+def _homes(
+    scenario: Scenario, path: Sequence[str], taken: Sequence[Way]
+) -> dict[str, tuple[str, int]]:
     """Where each turn is drawn in full: (parent node, index of the way) — along
-    ``path`` first, then breadth first from ``start``."""
+    ``path`` first (by the way taken, if known), then breadth first from ``start``."""
     nodes = scenario.nodes
     homes: dict[str, tuple[str, int]] = {}
     placed = {scenario.start}
-    for here, there in pairwise(path):
+    for step, (here, there) in enumerate(pairwise(path)):
         if here not in placed or there not in nodes or there in placed:
             continue
-        for index, way in enumerate(_ways(nodes[here])):
-            if way[4] == there:
-                homes[there] = (here, index)
-                placed.add(there)
-                break
+        went = taken[step] if step < len(taken) else None
+        ways = [(i, w) for i, w in enumerate(_ways(nodes[here])) if w[4] == there]
+        chosen = [i for i, w in ways if went is not None and went in (w[0], *w[1])]
+        if ways:
+            homes[there] = (here, (chosen or [ways[0][0]])[0])
+            placed.add(there)
     queue = deque([scenario.start])
     queued = {scenario.start}
     while queue:
@@ -113,9 +119,6 @@ def _homes(scenario: Scenario, path: Sequence[str]) -> dict[str, tuple[str, int]
     return homes
 
 
-Way = int | str | None
-
-
 def layout(scenario: Scenario, path: Sequence[str] = (), taken: Sequence[Way] = ()) -> Item:
     """The map of ``scenario``, with ``path`` (node ids from ``start``) marked.
 
@@ -123,7 +126,7 @@ def layout(scenario: Scenario, path: Sequence[str] = (), taken: Sequence[Way] = 
     picked, or the stance of a typed reply (a history record's turns give both); a
     step without it marks every way from one node of the path to the next.
     """
-    homes = _homes(scenario, path)
+    homes = _homes(scenario, path, taken)
     steps: set[tuple[str, str, Way]] = {
         (here, there, taken[i] if i < len(taken) else None)
         for i, (here, there) in enumerate(pairwise(path))
