@@ -123,3 +123,14 @@ def test_a_folder_that_cannot_be_written_exits_1(
     assert main(["new", "n", "-o", str(target)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"partways: error: cannot write {target}: ") and err.count("\n") == 1
+
+
+def test_the_authoring_guide_shows_what_partways_new_writes() -> None:
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    start = guide.index("## Start here")
+    block = guide[guide.index("```yaml\n", start) + len("```yaml\n") :]
+    block = block[: block.index("```")]
+    assert block == skeleton("late-payer-nina", "en", "angry", "nonpayment")
+    assert "partways new late-payer-nina --lang en --reaction angry --reason nonpayment" in guide

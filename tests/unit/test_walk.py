@@ -297,3 +297,16 @@ def test_validate_walk_bad_arguments_exit_2(
     assert stop.value.code == 2
     out, err = capsys.readouterr()
     assert out == "" and message in err and "Traceback" not in err
+
+
+def test_every_walk_code_is_in_the_authoring_guide() -> None:
+    import re
+
+    from partways.scenario.walk_report import WALK_MEANINGS
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (PW5\d\d) \| (error|warning) \|", guide, flags=re.MULTILINE)
+    assert [code for code, _ in rows] == [code.value for code in WalkCode]
+    assert list(WALK_MEANINGS) == list(WalkCode)
+    assert dict(rows)["PW501"] == "error"
