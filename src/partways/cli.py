@@ -23,9 +23,9 @@ from partways.commands.validate import cmd_validate
 # should not pay for the others (see benchmarks/run.py).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
     from partways.loading import PackLoader
     from partways.scenario.catalog import Catalog
@@ -79,7 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", parents=[common], help="check scenario files or folders")
     validate.add_argument("paths", metavar="PATH", nargs="*", help="files or folders")
     validate.add_argument("--json", action="store_true", help="print a JSON list")
+    walking = validate.add_mutually_exclusive_group()
+    walking.add_argument(
+        "--walk", metavar="N", type=int, help="also play N seeded random walks of each scenario"
+    )
+    walking.add_argument(
+        "--cover", action="store_true", help="also play paths that take every line and reply"
+    )
+    validate.add_argument("--seed", metavar="S", type=int, help="the first walk's seed")
     validate.set_defaults(func=cmd_validate)
+
+    _add_new(sub, common)
+    _add_map(sub, common)
 
     history = sub.add_parser("history", parents=[common], help="list finished rehearsals")
     history.add_argument("--json", action="store_true", help="print a JSON list")
@@ -103,6 +114,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     coach.set_defaults(func=cmd_coach)
     return parser
+
+
+def _add_new(sub: Any, common: argparse.ArgumentParser) -> None:
+    from partways.vocab import LANGUAGES, REACTIONS, REASONS
+
+    new = sub.add_parser("new", parents=[common], help="write a small scenario to start from")
+    new.add_argument("id", metavar="ID", help="the scenario's id, like 'angry-late-payer'")
+    words = {
+        name: [str(word) for word in table]
+        for name, table in (("lang", LANGUAGES), ("reaction", REACTIONS), ("reason", REASONS))
+    }
+    new.add_argument("--lang", choices=words["lang"], default="en", help="its language (en)")
+    new.add_argument("--reaction", choices=words["reaction"], default="pushback", help="(pushback)")
+    new.add_argument("--reason", choices=words["reason"], default="other", help="(other)")
+    new.add_argument("-o", "--output", metavar="FILE", help="where to write it (ID.yaml)")
+    new.set_defaults(func=_lazy("partways.commands.new", "cmd_new"))
+
+
+def _add_map(sub: Any, common: argparse.ArgumentParser) -> None:
+    map_ = sub.add_parser("map", parents=[common], help="print a scenario as a tree")
+    map_.add_argument("scenario", metavar="SCENARIO", help="a scenario id or a path to a file")
+    map_.add_argument("--path", metavar="NODE,...", help="node ids of a path to mark")
+    map_.set_defaults(func=_lazy("partways.commands.map", "cmd_map"))
+
+
+def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """A command imported only when it runs."""
+
+    def run(options: argparse.Namespace) -> int:
+        from importlib import import_module
+
+        command: Callable[[argparse.Namespace], int] = getattr(import_module(module), name)
+        return command(options)
+
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:

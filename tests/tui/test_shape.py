@@ -18,6 +18,7 @@ LATE_FOR_START_UP = {
     "partways.tui.screens.ending",
     "partways.tui.screens.dialogs",
     "partways.tui.screens.pad",
+    "partways.tui.screens.map",
 }
 
 

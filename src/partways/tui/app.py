@@ -25,6 +25,7 @@ from textual.binding import Binding
 
 from partways.names import Names
 from partways.tui import paste
+from partways.tui.flows.map import MapFlow
 from partways.tui.flows.pad import PadCommands, PadFlow
 from partways.tui.flows.rehearsal import RehearsalFlow, ScenarioCommands
 from partways.tui.messages import CatalogLoaded, HistoryRead
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 STYLES = Path(__file__).parent / "styles"
 
 
-class PartwaysApp(RehearsalFlow, PadFlow):
+class PartwaysApp(RehearsalFlow, PadFlow, MapFlow):
     """partways: rehearse ending a client relationship."""
 
     TITLE = "partways"
@@ -57,6 +58,7 @@ class PartwaysApp(RehearsalFlow, PadFlow):
             "ending.tcss",
             "dialogs.tcss",
             "pad.tcss",
+            "map.tcss",
         )
     ]
     COMMANDS = App.COMMANDS | {ScenarioCommands, PadCommands}

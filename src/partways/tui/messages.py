@@ -33,6 +33,19 @@ class CoachPadAsked(Message):
     """The user asked for the coach pad, to check a message before sending it."""
 
 
+@dataclass
+class MapAsked(Message):
+    """The user asked for the conversation map of ``scenario`` (an id), with ``path``
+    (node ids from its start) marked; ``taken`` is, for each step, the number of the
+    line picked or the stance of the typed reply; ``names`` are the client's and the
+    user's names for ``{client}`` and ``{you}`` (None: the scenario's)."""
+
+    scenario: str
+    path: tuple[str, ...] = ()
+    taken: tuple[int | str | None, ...] = ()
+    names: tuple[str, str] | None = None
+
+
 # -- from the workers ----------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from partways.coach.costs import Cost, costliest
 from partways.engine import Outcome
 from partways.scores import SCORE_NAMES
 from partways.tui.coaching import quoted
+from partways.tui.messages import MapAsked
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal, style_class
@@ -27,6 +28,7 @@ scores, what cost you the most points, then the whole transcript.
 
   r          rehearse the same scenario again
   h          back to the scenarios, to pick another
+  m          the map: where each of your lines led, and where the others go
   q          quit partways
   ↑ ↓ PgUp PgDn  scroll
   ?          this help
@@ -83,6 +85,7 @@ class EndingScreen(PartwaysScreen[bool]):
     BINDINGS = [
         Binding("r", "retry", "Retry"),
         Binding("h,escape", "home", "Other scenario"),
+        Binding("m", "map", "Map"),
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "app.help", "Help"),
     ]
@@ -141,3 +144,13 @@ class EndingScreen(PartwaysScreen[bool]):
 
     def action_home(self) -> None:
         self.dismiss(False)
+
+    def action_map(self) -> None:
+        """Ask for the map of this scenario, with the path this rehearsal took."""
+        outcome = self.outcome
+        path = [turn.node for turn in outcome.turns]
+        if outcome.ending_node:
+            path.append(outcome.ending_node)
+        taken = tuple(t.choice if t.how == "picked" else t.stance for t in outcome.turns)
+        names = (outcome.client_name, outcome.you_name)
+        self.post_message(MapAsked(outcome.scenario, tuple(path), taken, names))
