@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from partways.records import Outcome
     from partways.store.history import HistoryStore
+    from partways.store.index import Row
 
 CSV_COLUMNS = (
     "id",
@@ -43,8 +44,8 @@ def cmd_history(options: argparse.Namespace) -> int:
     from partways.store.history import HistoryUnavailable
     from partways.text import visible
 
-    action = getattr(options, "action", None)
-    file = getattr(options, "file", None)
+    action: str | None = getattr(options, "action", None)
+    file: str | None = getattr(options, "file", None)
     if action is None and file is not None:
         raise UsageError(f"history: unexpected {visible(file)!r} (use: history export FILE)")
     if action is not None and file is None:
@@ -53,9 +54,9 @@ def cmd_history(options: argparse.Namespace) -> int:
         raise UsageError(f"history {action}: --json and --csv only go with the list")
     store = history_store(options)
     try:
-        if action == "export":
+        if action == "export" and file is not None:
             return _export(store, file)
-        if action == "import":
+        if action == "import" and file is not None:
             return _import(store, file)
         return _list(store, options)
     except HistoryUnavailable as error:
@@ -133,15 +134,12 @@ def _cell(value: object) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _print_csv(rows: list[object]) -> None:
+def _print_csv(rows: list[Row]) -> None:
     import csv
-
-    from partways.store.index import Row
 
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        assert isinstance(row, Row)
         scores = row.scores
         values = (row.key, row.started, row.finished, row.scenario, row.title, row.language)
         writer.writerow(
