@@ -315,10 +315,11 @@ class Collection:
     def compact_if_due(self, session: Session) -> Loaded | None:
         """Compact when the journal holds more than ``compact_at`` bytes and half the
         snapshot's; the state compacted, or ``None``."""
-        journal = size_of(self.journal_path)
-        if journal <= max(self.compact_at, size_of(self.path) // 2):
-            return None
-        return self.compact(session)
+        return self.compact(session) if self.due() else None
+
+    def due(self) -> bool:
+        """Whether the journal has grown enough to be compacted."""
+        return size_of(self.journal_path) > max(self.compact_at, size_of(self.path) // 2)
 
     def sync(self) -> None:
         """Make every line appended without ``sync`` durable."""

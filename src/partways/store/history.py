@@ -208,7 +208,7 @@ class HistoryStore:
         summary = self._sync(session).summary
         entry = self.records.entry(records)
         self.records.append(session, entry, compact=False)
-        self._take_in(session, entry, summary)
+        self._take_in(session, entry, summary, tidied=True)
         self._compact(session)
 
     def export(self, path: Path) -> int:
@@ -233,9 +233,11 @@ class HistoryStore:
         if records:
             self._add(session, records)
 
-    def _take_in(self, session: Session, entry: Entry, summary: dict[str, Doc]) -> None:
+    def _take_in(
+        self, session: Session, entry: Entry, summary: dict[str, Doc], *, tidied: bool = False
+    ) -> None:
         """Put ``entry``'s records into the rows and the summary (``#meta`` last)."""
-        rows = {key: row_of(tidy(doc)) for key, doc in entry.puts.items()}
+        rows = {key: row_of(doc if tidied else tidy(doc)) for key, doc in entry.puts.items()}
         self.rows_index.append(session, self.rows_index.entry(rows), compact=False)
         changed: dict[str, Doc] = {}
         for row in rows.values():
@@ -254,10 +256,11 @@ class HistoryStore:
         compaction that fails (a full disk) is left for a later call."""
         try:
             before = len(session.notices)
-            self.summary_index.sync()  # its #meta must be durable before the records compact
-            loaded = self.records.compact_if_due(session)
-            if loaded is not None and len(session.notices) > before:
-                self._rebuild(session, loaded.docs)
+            if self.records.due():
+                self.summary_index.sync()  # its #meta must be durable before the records compact
+                loaded = self.records.compact(session)
+                if len(session.notices) > before:
+                    self._rebuild(session, loaded.docs)
             self.rows_index.compact_if_due(session)
             self.summary_index.compact_if_due(session)
         except OSError:
