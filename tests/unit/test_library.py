@@ -135,7 +135,7 @@ def table(scenarios: tuple[Scenario, ...]) -> str:
         cells.setdefault((s.reason, s.reaction), []).append(s.language)
     width = max(len(r) for r in REASONS) + 1
     col = max(len(r) for r in REACTIONS) + 1
-    lines = [" " * width + "".join(r.ljust(col) for r in REACTIONS)]
+    lines = [(" " * width + "".join(r.ljust(col) for r in REACTIONS)).rstrip()]
     for reason in REASONS:
         row = "".join(",".join(sorted(cells.get((reason, r), []))).ljust(col) for r in REACTIONS)
         lines.append(reason.ljust(width) + row.rstrip())
