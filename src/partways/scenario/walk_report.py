@@ -130,8 +130,9 @@ def contradictions(scenario: Scenario, display: str) -> list[Finding]:
             for stance, target in node.reply.items()
             if stance != "default"
         )
+        firm = {target for stance, target, _, _ in said if stance == Stance.FIRM}
         for stance, target, mark, what in said:
-            problem = _contradiction(scenario, stance, target, lost)
+            problem = _contradiction(scenario, stance, target, lost, firm)
             if problem is not None:
                 code, why = problem
                 where = f"{what} of node '{shown(node.id)}'"
@@ -140,13 +141,21 @@ def contradictions(scenario: Scenario, display: str) -> list[Finding]:
 
 
 def _contradiction(
-    scenario: Scenario, stance: str | None, target: str, lost: set[str]
+    scenario: Scenario, stance: str | None, target: str, lost: set[str], firm: set[str]
 ) -> tuple[str, str] | None:
+    """What is wrong with ``stance`` leading to ``target``, if anything. ``firm`` holds
+    where the turn's firm answers lead: a softer answer may end cleanly too, if in
+    another ending (its lesson says what the waffle cost), not the firm one's."""
     ending = scenario.nodes[target].ending
     if stance == Stance.FIRM and ending in BAD_FOR_FIRM:
         return WalkCode.FIRM_TO_BAD_END, f"is firm but leads straight to a '{ending}' ending"
-    if stance in (Stance.WAFFLE, Stance.CAVE, Stance.HOSTILE) and ending == Ending.CLEAN_EXIT:
-        return WalkCode.SOFT_TO_CLEAN_EXIT, f"is {stance} but leads straight to a clean exit"
+    soft = stance in (Stance.WAFFLE, Stance.CAVE, Stance.HOSTILE)
+    if soft and ending == Ending.CLEAN_EXIT and (target in firm or not firm):
+        return (
+            WalkCode.SOFT_TO_CLEAN_EXIT,
+            f"is {stance} but leads straight to a clean exit"
+            + (" (the same as the firm answer)" if firm else ""),
+        )
     if stance == Stance.FIRM and target in lost:
         return (
             WalkCode.FIRM_TO_NO_RETURN,
