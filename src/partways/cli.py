@@ -92,20 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_new(sub, common)
     _add_map(sub, common)
 
-    history = sub.add_parser(
-        "history",
-        parents=[common],
-        help="list finished rehearsals; export or import them",
-        usage=f"{PROG} history [--json | --csv] | {PROG} history {{export,import}} FILE",
-    )
-    history.add_argument(
-        "action", nargs="?", choices=("export", "import"), help="export or import FILE"
-    )
-    history.add_argument("file", metavar="FILE", nargs="?", help="the JSON file")
-    shape = history.add_mutually_exclusive_group()
-    shape.add_argument("--json", action="store_true", help="print a JSON list (with transcripts)")
-    shape.add_argument("--csv", action="store_true", help="print CSV, one row per rehearsal")
-    history.set_defaults(func=cmd_history)
+    _add_history(sub, common)
 
     coach = sub.add_parser("coach", parents=[common], help="coach one reply or message draft")
     coach.add_argument(
@@ -125,6 +112,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     coach.set_defaults(func=cmd_coach)
     return parser
+
+
+def _add_history(sub: Any, common: argparse.ArgumentParser) -> None:
+    history = sub.add_parser(
+        "history",
+        parents=[common],
+        help="list finished rehearsals; export or import them",
+        usage=f"{PROG} history [--json | --csv] | {PROG} history {{export,import}} FILE",
+    )
+    history.add_argument(
+        "action", nargs="?", choices=("export", "import"), help="export or import FILE"
+    )
+    history.add_argument("file", metavar="FILE", nargs="?", help="the JSON file")
+    shape = history.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print a JSON list (with transcripts)")
+    shape.add_argument("--csv", action="store_true", help="print CSV, one row per rehearsal")
+    history.set_defaults(func=cmd_history)
 
 
 def _add_new(sub: Any, common: argparse.ArgumentParser) -> None:
