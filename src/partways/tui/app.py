@@ -26,6 +26,7 @@ from textual.content import Content
 
 from partways.names import Names
 from partways.tui import paste
+from partways.tui.flows.practice import PracticeFlow
 from partways.tui.messages import (
     CatalogLoaded,
     CoachPadAsked,
@@ -115,7 +116,7 @@ class PadCommands(Provider):
         app.open_pad()
 
 
-class PartwaysApp(PartwaysState):
+class PartwaysApp(PracticeFlow):
     """partways: rehearse ending a client relationship."""
 
     TITLE = "partways"
@@ -129,6 +130,8 @@ class PartwaysApp(PartwaysState):
             "ending.tcss",
             "dialogs.tcss",
             "pad.tcss",
+            "history.tcss",
+            "drill.tcss",
         )
     ]
     COMMANDS = App.COMMANDS | {ScenarioCommands, PadCommands}
@@ -145,6 +148,7 @@ class PartwaysApp(PartwaysState):
         client: str | None = None,
         you: str | None = None,
         pad: tuple[str, str | None] | None = None,
+        drill: str | None = None,
     ) -> None:
         """``start`` opens a rehearsal at once (``partways play``); ``pad``, the
         coach pad with a draft and a language (``partways coach --pad``)."""
@@ -160,6 +164,7 @@ class PartwaysApp(PartwaysState):
         if start is not None and (client or you):
             self._names[start.id] = Names(client or start.client, you or start.you or "")
         self._pad = pad
+        self._drill = drill
         self._asking = False
         #: The rehearsal on screen, until it ends or is left.
         self.rehearsal: Rehearsal | None = None
@@ -171,7 +176,7 @@ class PartwaysApp(PartwaysState):
 
     def get_default_screen(self) -> HomeScreen:
         # Opened straight on a rehearsal or the pad: home is built when first shown.
-        return HomeScreen(later=self.played is not None or self._pad is not None)
+        return HomeScreen(later=any(x is not None for x in (self.played, self._pad, self._drill)))
 
     def on_mount(self) -> None:
         self.load_state(with_catalog=self.catalog is None)
@@ -179,6 +184,9 @@ class PartwaysApp(PartwaysState):
             self.start_rehearsal(self.played, self._names.get(self.played.id))
         elif self._pad is not None:
             self.open_pad(*self._pad)
+        elif self._drill is not None:
+            self.open_drill(quickfire=self._drill == "quickfire")
+        self.read_practice()
 
     def on_ready(self) -> None:
         """The first screen is up: the garbage collector, paused for start-up by
