@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from partways.records import Outcome, Turn
 from partways.scores import Scores
-from partways.store.history import HistoryStore
+from partways.store.drills import DrillStore
+from partways.store.history import HistoryStore, Result
 from partways.tui.app import PartwaysApp
+from partways.tui.flows.practice import PracticeFlow
 
 from .conftest import FIXTURES, MakeApp
 
@@ -19,9 +20,9 @@ HOME = FIXTURES / "home"
 NOW = datetime(2026, 3, 4, 18, 0, tzinfo=UTC)
 
 _TITLES = {
-    "home-angry": "The client who shouts",
+    "home-angry": "The late payer gets angry",
     "home-pleads": "Kunden som ber dig stanna",
-    "home-pushback": "The client who pushes back",
+    "home-pushback": "The client who always wants one more thing",
 }
 _PLAN: list[tuple[str, str, tuple[int, int, int, int], str, str]] = [
     # scenario, ending, scores, your line, its stance (newest last)
@@ -51,9 +52,7 @@ def rehearsal(index: int, finished: datetime) -> Outcome:
 def seed(data_dir: Path, count: int = len(_PLAN)) -> list[Outcome]:
     """Log ``count`` rehearsals, one a day up to yesterday (the oldest first)."""
     store = HistoryStore(data_dir)
-    outcomes = [
-        rehearsal(i, NOW - timedelta(days=count - i, hours=2)) for i in range(count)
-    ]
+    outcomes = [rehearsal(i, NOW - timedelta(days=count - i, hours=2)) for i in range(count)]
     for outcome in outcomes:
         store.add(outcome)
     return outcomes
@@ -69,3 +68,22 @@ def practice_app(make_app: MakeApp, tmp_path: Path, count: int = len(_PLAN)) -> 
     return app
 
 
+class MemoryDocuments:
+    """Keyed JSON documents in memory, standing in for the store's collection."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, dict[str, Any]] = {}
+
+    def put_many(self, docs: Mapping[str, Mapping[str, Any]]) -> Result[None]:
+        self.docs.update({key: dict(doc) for key, doc in docs.items()})
+        return Result(None)
+
+    def all(self) -> Result[dict[str, dict[str, Any]]]:
+        return Result(dict(self.docs))
+
+
+def memory_cards(monkeypatch: pytest.MonkeyPatch) -> MemoryDocuments:
+    """Point the practice flow's drill store at documents in memory."""
+    docs = MemoryDocuments()
+    monkeypatch.setattr(PracticeFlow, "_drill_store", lambda self: DrillStore(docs))
+    return docs

@@ -19,8 +19,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import on, work
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 
+from partways.drills.calendar import Practice, practice_of
+from partways.drills.deck import DrillCard, line_key, new_card, next_scenario, review
+from partways.drills.habits import WINDOW
+from partways.drills.overview import Overview, overview, status
+from partways.drills.quickfire import Line, all_lines, queue
+from partways.drills.rating import Rating, rate_outcome
+from partways.tui.flows.base import Flow
 from partways.tui.messages import (
     DrillAnswered,
     DrillAsked,
@@ -28,18 +36,11 @@ from partways.tui.messages import (
     HistoryRowOpened,
     OutcomeLogged,
 )
-from partways.tui.state import PartwaysState
 
 if TYPE_CHECKING:
-    from partways.drills.calendar import Practice
-    from partways.drills.deck import DrillCard
-    from partways.drills.overview import Overview
-    from partways.drills.quickfire import Line
-    from partways.loading import PackLoader
     from partways.records import Outcome
     from partways.scenario.model import Scenario
     from partways.store.drills import DrillStore
-    from partways.store.history import HistoryStore
 
 #: Functions here that call a store without being workers themselves: they run
 #: only inside the workers below (``tests/tui/test_shape.py``).
@@ -100,11 +101,9 @@ class CardsChanged(Message):
     error: str | None = None
 
 
-class PracticeFlow(PartwaysState):
+class PracticeFlow(Flow):
     """Opens the history and the drills; keeps the drill cards up to date."""
 
-    loader: PackLoader
-    store: HistoryStore
     #: What time it is; tests and snapshots set a fixed clock.
     clock: Callable[[], datetime] = staticmethod(_now)
     #: The quick-fire countdown ticks once a second (tests tick it themselves).
@@ -119,14 +118,11 @@ class PracticeFlow(PartwaysState):
 
     def _drill_store(self) -> DrillStore:
         from partways.store.collection import Collection
-
         from partways.store.drills import NAME, DrillStore
 
         return DrillStore(Collection(self.store.data_dir, NAME))
 
     def _practices(self) -> list[Practice]:
-        from partways.drills.calendar import practice_of
-
         read = self.store.all()
         return [practice_of(o, key=o.finished + o.scenario) for o in read.value]
 
@@ -146,9 +142,6 @@ class PracticeFlow(PartwaysState):
 
     @work(thread=True, exclusive=True, group="overview")
     def read_overview(self) -> None:
-        from partways.drills.habits import WINDOW
-        from partways.drills.overview import overview
-
         try:
             practices = self._practices()
             cards = list(self._cards().values())
@@ -170,8 +163,6 @@ class PracticeFlow(PartwaysState):
 
     @work(thread=True, exclusive=True, group="quickfire")
     def read_quickfire(self) -> None:
-        from partways.drills.quickfire import all_lines, queue
-
         try:
             cards = list(self._cards().values())
         except OSError:
@@ -181,8 +172,6 @@ class PracticeFlow(PartwaysState):
 
     @work(thread=True, exclusive=True, group="due")
     def read_next_due(self) -> None:
-        from partways.drills.deck import next_scenario
-
         try:
             cards = list(self._cards().values())
         except OSError:
@@ -193,9 +182,6 @@ class PracticeFlow(PartwaysState):
     @work(thread=True, exclusive=False, group="cards")
     def review_cards(self, keys: list[tuple[str, str | None]], rating: int) -> None:
         """Review the card of each ``(scenario, node)`` with ``rating`` and write them."""
-        from partways.drills.deck import line_key, new_card, review
-        from partways.drills.rating import Rating
-
         now = self.clock()
         try:
             store = self._drill_store()
@@ -241,8 +227,6 @@ class PracticeFlow(PartwaysState):
 
     @on(PracticeRead)
     def _practice_read(self, message: PracticeRead) -> None:
-        from partways.drills.overview import status
-
         ids = [s.id for s in self.scenarios]
         self.drill_status = status(
             message.practices, list(message.cards.values()), ids, self.clock()
@@ -295,8 +279,6 @@ class PracticeFlow(PartwaysState):
     @on(OutcomeLogged)
     def _outcome_logged(self, message: OutcomeLogged) -> None:
         """A finished rehearsal reviews its scenario's card (an abandoned one does not)."""
-        from partways.drills.rating import rate_outcome
-
         rating = rate_outcome(message.outcome)
         if rating is not None:
             self.review_cards([(message.outcome.scenario, None)], int(rating))
@@ -309,3 +291,34 @@ class PracticeFlow(PartwaysState):
             )
             return
         self.read_practice()
+
+
+class PracticeCommands(Provider):
+    """The command palette offers the drills and the history."""
+
+    COMMANDS = (
+        ("Drill: the scenario due next", "Spaced practice: what you found hard comes back sooner."),
+        (
+            "Drill: quick-fire lines",
+            "The hardest client lines, one by one, against a countdown.",
+        ),
+        ("History: your rehearsals", "Scores over time, best and last per scenario, your habits."),
+    )
+
+    async def discover(self) -> Hits:
+        for index, (name, help) in enumerate(self.COMMANDS):
+            yield DiscoveryHit(name, self._callback(index), help=help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for index, (name, help) in enumerate(self.COMMANDS):
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), self._callback(index), help=help)
+
+    def _callback(self, index: int) -> Callable[[], None]:
+        app = self.app
+        assert isinstance(app, PracticeFlow)
+        if index == 2:
+            return app.open_history
+        return lambda: app.open_drill(quickfire=index == 1)

@@ -200,4 +200,3 @@ class QuickFireScreen(PartwaysScreen[None]):
     def action_back(self) -> None:
         self.countdown.stop()
         self.dismiss(None)
-
