@@ -3,8 +3,12 @@ of the home fixtures' scenarios, and an app pointed at them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from partways.records import Outcome, Turn
 from partways.scores import Scores

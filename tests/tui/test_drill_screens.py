@@ -20,7 +20,6 @@ from partways.tui.widgets.countdown import Countdown
 from .conftest import MakeApp
 from .practice_data import NOW, MemoryDocuments, memory_cards, practice_app
 
-
 #: A firm, brief answer in each fixture language.
 FIRM = {
     "en": "My decision is final. I'll send the handover document on Friday.",
