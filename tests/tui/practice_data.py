@@ -3,19 +3,15 @@ of the home fixtures' scenarios, and an app pointed at them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
-
-import pytest
 
 from partways.records import Outcome, Turn
 from partways.scores import Scores
-from partways.store.drills import DrillStore
-from partways.store.history import HistoryStore, Result
+from partways.store.collection import Collection
+from partways.store.drills import NAME, DrillStore
+from partways.store.history import HistoryStore
 from partways.tui.app import PartwaysApp
-from partways.tui.flows.practice import PracticeFlow
 
 from .conftest import FIXTURES, MakeApp
 
@@ -72,22 +68,6 @@ def practice_app(make_app: MakeApp, tmp_path: Path, count: int = len(_PLAN)) -> 
     return app
 
 
-class MemoryDocuments:
-    """Keyed JSON documents in memory, standing in for the store's collection."""
-
-    def __init__(self) -> None:
-        self.docs: dict[str, dict[str, Any]] = {}
-
-    def put_many(self, docs: Mapping[str, Mapping[str, Any]]) -> Result[None]:
-        self.docs.update({key: dict(doc) for key, doc in docs.items()})
-        return Result(None)
-
-    def all(self) -> Result[dict[str, dict[str, Any]]]:
-        return Result(dict(self.docs))
-
-
-def memory_cards(monkeypatch: pytest.MonkeyPatch) -> MemoryDocuments:
-    """Point the practice flow's drill store at documents in memory."""
-    docs = MemoryDocuments()
-    monkeypatch.setattr(PracticeFlow, "_drill_store", lambda self: DrillStore(docs))
-    return docs
+def drill_store(data_dir: Path) -> DrillStore:
+    """The drill cards of the app's data folder."""
+    return DrillStore(Collection(data_dir, NAME))

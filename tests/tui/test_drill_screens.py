@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -18,7 +17,7 @@ from partways.tui.screens.quickfire import QuickFireScreen
 from partways.tui.widgets.countdown import Countdown
 
 from .conftest import MakeApp
-from .practice_data import NOW, MemoryDocuments, memory_cards, practice_app
+from .practice_data import NOW, drill_store, practice_app
 
 #: A firm, brief answer in each fixture language.
 FIRM = {
@@ -41,14 +40,13 @@ async def open_quickfire(pilot: Pilot[Any]) -> QuickFireScreen:
     return screen
 
 
-def cards(docs: MemoryDocuments) -> dict[str, DrillCard]:
-    return {key: DrillCard.from_json(doc) for key, doc in docs.docs.items()}
+def cards(data: Path) -> dict[str, DrillCard]:
+    return drill_store(data).cards().cards
 
 
 async def test_a_quick_fire_answer_is_scored_with_the_countdown_off(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, tmp_path: Path
 ) -> None:
-    docs = memory_cards(monkeypatch)
     app = practice_app(make_app, tmp_path, count=0)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_quickfire(pilot)
@@ -65,16 +63,15 @@ async def test_a_quick_fire_answer_is_scored_with_the_countdown_off(
         await settle(pilot)
         assert screen.answered and screen.results == [Rating.EASY]
         assert "firm" in str(screen.query_one("#verdict").render())
-        card = cards(docs)[first.key]
+        card = cards(tmp_path / "data")[first.key]
         assert card.last_rating == Rating.EASY and card.reviews == 1
         await pilot.press("enter")
         assert screen.index == 1 and not screen.answered
 
 
 async def test_when_the_countdown_runs_out_the_answer_so_far_is_scored(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, tmp_path: Path
 ) -> None:
-    docs = memory_cards(monkeypatch)
     app = practice_app(make_app, tmp_path, count=0)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_quickfire(pilot)
@@ -86,13 +83,10 @@ async def test_when_the_countdown_runs_out_the_answer_so_far_is_scored(
         await settle(pilot)
         assert screen.answered and screen.results == [Rating.AGAIN]
         assert "Time's up" in str(screen.query_one("#verdict").render())
-        assert cards(docs)[line.key].lapses == 1
+        assert cards(tmp_path / "data")[line.key].lapses == 1
 
 
-async def test_skip_and_the_end_of_the_lines(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    memory_cards(monkeypatch)
+async def test_skip_and_the_end_of_the_lines(make_app: MakeApp, tmp_path: Path) -> None:
     app = practice_app(make_app, tmp_path, count=0)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_quickfire(pilot)
@@ -105,12 +99,11 @@ async def test_skip_and_the_end_of_the_lines(
 
 
 async def test_drill_on_home_starts_the_due_scenario_and_its_outcome_reviews_the_card(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, tmp_path: Path
 ) -> None:
-    docs = memory_cards(monkeypatch)
     app = practice_app(make_app, tmp_path, count=0)
     overdue = DrillCard("home-pushback", "home-pushback", None, "2026-03-01T00:00:00+00:00")
-    docs.docs[overdue.key] = overdue.to_json()
+    drill_store(tmp_path / "data").put([overdue])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.drill_status is not None and app.drill_status.due_today == 1
@@ -125,15 +118,14 @@ async def test_drill_on_home_starts_the_due_scenario_and_its_outcome_reviews_the
         await settle(pilot)
         await pilot.press("1")  # ... and the clean exit
         await settle(pilot)
-        card = cards(docs)["home-pushback"]
+        card = cards(tmp_path / "data")["home-pushback"]
         assert card.reviews == 1 and card.last_rating is not None
         assert card.due_at > NOW
 
 
 async def test_partways_drill_opens_on_the_quick_fire_screen(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, tmp_path: Path
 ) -> None:
-    memory_cards(monkeypatch)
     app = practice_app(make_app, tmp_path, count=0)
     app._drill = "quickfire"
     async with app.run_test(size=(80, 24)) as pilot:

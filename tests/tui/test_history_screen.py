@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Sparkline
 
@@ -14,7 +13,7 @@ from partways.tui.screens.history import HistoryScreen
 from partways.tui.screens.replay import ReplayScreen
 
 from .conftest import MakeApp
-from .practice_data import memory_cards, practice_app
+from .practice_data import practice_app
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -36,10 +35,7 @@ async def open_history(pilot: Pilot[Any]) -> HistoryScreen:
     return screen
 
 
-async def test_history_opens_newest_first_and_sorts(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    memory_cards(monkeypatch)
+async def test_history_opens_newest_first_and_sorts(make_app: MakeApp, tmp_path: Path) -> None:
     app = practice_app(make_app, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
@@ -59,9 +55,8 @@ async def test_history_opens_newest_first_and_sorts(
 
 
 async def test_history_filters_and_escape_clears_then_leaves(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, tmp_path: Path
 ) -> None:
-    memory_cards(monkeypatch)
     app = practice_app(make_app, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)
@@ -74,9 +69,8 @@ async def test_history_filters_and_escape_clears_then_leaves(
 
 
 async def test_enter_replays_the_row_with_the_coachs_notes(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, tmp_path: Path
 ) -> None:
-    memory_cards(monkeypatch)
     app = practice_app(make_app, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(pilot)
@@ -91,10 +85,7 @@ async def test_enter_replays_the_row_with_the_coachs_notes(
         assert isinstance(app.screen, HistoryScreen)
 
 
-async def test_an_empty_history_says_so(
-    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    memory_cards(monkeypatch)
+async def test_an_empty_history_says_so(make_app: MakeApp, tmp_path: Path) -> None:
     app = practice_app(make_app, tmp_path, count=0)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_history(pilot)

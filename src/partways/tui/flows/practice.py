@@ -22,9 +22,9 @@ from textual import on, work
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 
-from partways.drills.calendar import Practice, practice_of
+from partways.drills.calendar import Practice
 from partways.drills.deck import DrillCard, line_key, new_card, next_scenario, review
-from partways.drills.habits import WINDOW
+from partways.drills.habits import WINDOW, Habit, word_habits
 from partways.drills.overview import Overview, overview, status
 from partways.drills.quickfire import Line, all_lines, queue
 from partways.drills.rating import Rating, rate_outcome
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from partways.records import Outcome
     from partways.scenario.model import Scenario
     from partways.store.drills import DrillStore
+    from partways.store.index import Row
 
 #: Functions here that call a store without being workers themselves: they run
 #: only inside the workers below (``tests/tui/test_shape.py``).
@@ -49,6 +50,22 @@ OFF_UI_THREAD = frozenset({"_practices", "_recent", "_cards", "_drill_store"})
 
 def _now() -> datetime:
     return datetime.now().astimezone()
+
+
+def practice_of_row(row: Row) -> Practice:
+    """A history row (no transcript) as the drills see it: its tags and stance counts."""
+    s = row.scores
+    return Practice(
+        row.finished,
+        row.scenario,
+        row.outcome,
+        (s.firmness, s.brevity, s.grace, s.handoff),
+        dict(row.tags) | dict(row.stances),
+        row.key,
+        row.title,
+        row.language,
+        row.turns,
+    )
 
 
 # -- the workers' messages ------------------------------------------------------
@@ -69,6 +86,13 @@ class OverviewRead(Message):
 
     overview: Overview | None
     error: str | None = None
+
+
+@dataclass
+class WordsRead(Message):
+    """The waffle words of the newest rehearsals were read, for "your habits"."""
+
+    words: list[Habit]
 
 
 @dataclass
@@ -123,8 +147,7 @@ class PracticeFlow(Flow):
         return DrillStore(Collection(self.store.data_dir, NAME))
 
     def _practices(self) -> list[Practice]:
-        read = self.store.all()
-        return [practice_of(o, key=o.finished + o.scenario) for o in read.value]
+        return [practice_of_row(row) for row in self.store.rows().value]
 
     def _recent(self, count: int) -> list[Outcome]:
         return self.store.all().value[:count]
@@ -142,24 +165,29 @@ class PracticeFlow(Flow):
 
     @work(thread=True, exclusive=True, group="overview")
     def read_overview(self) -> None:
+        """The rows first (the table fills), then the words of the newest rehearsals."""
         try:
             practices = self._practices()
             cards = list(self._cards().values())
-            recent = self._recent(2 * WINDOW)
         except OSError as error:
             self.post_message(OverviewRead(None, str(error)))
             return
         ids = [s.id for s in self.scenarios]
-        self.post_message(OverviewRead(overview(practices, recent, cards, ids, self.clock())))
+        self.post_message(OverviewRead(overview(practices, (), cards, ids, self.clock())))
+        try:
+            recent = self._recent(2 * WINDOW)
+        except OSError:
+            return  # the table is up; the words are a nicety
+        self.post_message(WordsRead(word_habits(recent, WINDOW)))
 
     @work(thread=True, exclusive=True, group="replay")
     def read_replay(self, key: str) -> None:
         try:
-            found = [o for o in self.store.all().value if o.finished + o.scenario == key]
+            found = self.store.get(key).value
         except OSError as error:
             self.post_message(ReplayRead(None, str(error)))
             return
-        self.post_message(ReplayRead(found[0] if found else None, None if found else "not found"))
+        self.post_message(ReplayRead(found, None if found else "it is no longer in the history"))
 
     @work(thread=True, exclusive=True, group="quickfire")
     def read_quickfire(self) -> None:
@@ -243,6 +271,14 @@ class PracticeFlow(Flow):
         for screen in self.screen_stack:
             if isinstance(screen, HistoryScreen) and message.overview is not None:
                 screen.show(message.overview)
+
+    @on(WordsRead)
+    def _words_read(self, message: WordsRead) -> None:
+        from partways.tui.screens.history import HistoryScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HistoryScreen):
+                screen.show_words(message.words)
 
     @on(ReplayRead)
     def _replay_read(self, message: ReplayRead) -> None:

@@ -8,6 +8,7 @@ once, and fills when they are read. Enter on a row asks the app to replay it
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -153,6 +154,12 @@ class HistoryScreen(PartwaysScreen[None]):
         self.query_one("#heatmap", Literal).update(heatmap_content(overview.heatmap))
         self.query_one("#habits", Literal).update(self._habits(overview))
         self.refill()
+
+    def show_words(self, words: list[Habit]) -> None:
+        """The words you lean on arrived (read after the rows)."""
+        if self.overview is not None:
+            self.overview = replace(self.overview, words=words)
+            self.query_one("#habits", Literal).update(self._habits(self.overview))
 
     def _habits(self, overview: Overview) -> Content:
         lines = [literal("Your habits", "bold")]
