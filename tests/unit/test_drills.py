@@ -201,3 +201,13 @@ def test_the_queue_serves_due_then_leech_openers_then_new_then_later() -> None:
         leech = review(leech, Rating.AGAIN, NOW)
     order = [line.node for line in queue(lines, [due, later, leech], NOW)]
     assert order == ["stall", "open", "push"]
+
+
+def test_partways_drill_opens_the_app_in_the_drill(monkeypatch: pytest.MonkeyPatch) -> None:
+    from partways import cli
+
+    opened: list[str | None] = []
+    monkeypatch.setattr(cli, "cmd_app", lambda options, drill=None, **_: opened.append(drill) or 0)
+    assert cli.main(["drill"]) == 0
+    assert cli.main(["drill", "--due"]) == 0
+    assert opened == ["quickfire", "due"]
