@@ -135,11 +135,16 @@ class HistoryStore:
 
         Raises :class:`HistoryUnavailable` when the history cannot be read.
         """
+        read = self.items()
+        return Result([outcome for _, outcome in read.value], read.notice)
+
+    def items(self) -> Result[list[tuple[str, Outcome]]]:
+        """Every rehearsal with its key, newest first, each tidied."""
         if not self._has_records():
             return Result([])  # nothing yet: create neither the folder nor the lock
         read = self.call(lambda s: self.load_records(s), write=False)
-        docs = list(read.value.values())[::-1]
-        return Result([Outcome.from_json(tidy(doc)) for doc in docs], read.notice)
+        items = [(key, Outcome.from_json(tidy(doc))) for key, doc in read.value.items()]
+        return Result(items[::-1], read.notice)
 
     def get(self, key: str) -> Result[Outcome | None]:
         """One rehearsal, with its transcript, by its key (a :class:`Row`'s ``key``)."""
@@ -241,12 +246,17 @@ class HistoryStore:
         self.summary_index.append(session, self.summary_index.entry(changed), compact=False)
 
     def _compact(self, session: Session) -> None:
-        before = len(session.notices)
-        loaded = self.records.compact_if_due(session)
-        if loaded is not None and len(session.notices) > before:
-            self._rebuild(session, loaded.docs)
-        self.rows_index.compact_if_due(session)
-        self.summary_index.compact_if_due(session)
+        """Compact what has grown. The write is already safe in the journals: a
+        compaction that fails (a full disk) is left for a later call."""
+        try:
+            before = len(session.notices)
+            loaded = self.records.compact_if_due(session)
+            if loaded is not None and len(session.notices) > before:
+                self._rebuild(session, loaded.docs)
+            self.rows_index.compact_if_due(session)
+            self.summary_index.compact_if_due(session)
+        except OSError:
+            pass
 
     # -- keeping the indexes in step -------------------------------------------
 
