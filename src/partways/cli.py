@@ -25,7 +25,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
     from partways.loading import PackLoader
     from partways.scenario.catalog import Catalog
@@ -113,7 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the coach pad in the app (with TEXT in it, if given)",
     )
     coach.set_defaults(func=cmd_coach)
+    _add_drill(sub, common)
+    return parser
 
+
+def _add_drill(sub: Any, common: argparse.ArgumentParser) -> None:
     drill = sub.add_parser("drill", parents=[common], help="open the app in a drill")
     drill.add_argument(
         "--due",
@@ -121,7 +125,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="rehearse the scenario due next (default: quick-fire lines)",
     )
     drill.set_defaults(func=cmd_drill)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
