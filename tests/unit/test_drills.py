@@ -4,6 +4,7 @@ leeches, and the quick-fire queue. Every time is fixed; nothing reads the clock.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -211,3 +212,14 @@ def test_partways_drill_opens_the_app_in_the_drill(monkeypatch: pytest.MonkeyPat
     assert cli.main(["drill"]) == 0
     assert cli.main(["drill", "--due"]) == 0
     assert opened == ["quickfire", "due"]
+
+
+def test_the_store_reads_only_the_newest_rehearsals_for_the_habits(tmp_path: Path) -> None:
+    from partways.store.history import HistoryStore
+
+    store = HistoryStore(tmp_path)
+    assert store.recent(3).value == []
+    for ending in ("caved", "stalled", "clean-exit", "burned-bridge"):
+        store.add(outcome(ending, turn("firm")))
+    assert [o.outcome for o in store.recent(2).value] == ["burned-bridge", "clean-exit"]
+    assert len(store.recent(10).value) == 4 and store.recent(0).value == []

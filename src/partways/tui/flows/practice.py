@@ -150,7 +150,7 @@ class PracticeFlow(Flow):
         return [practice_of_row(row) for row in self.store.rows().value]
 
     def _recent(self, count: int) -> list[Outcome]:
-        return self.store.all().value[:count]
+        return self.store.recent(count).value
 
     def _cards(self) -> dict[str, DrillCard]:
         return self._drill_store().cards().cards

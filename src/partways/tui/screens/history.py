@@ -69,6 +69,10 @@ SORTS: dict[str, tuple[str, str]] = {
     "g": ("grace", "grace"),
     "h": ("handoff", "handoff"),
 }
+#: Rows added at once when the table fills (a screenful), then per refresh.
+FIRST_ROWS = 50
+CHUNK_ROWS = 500
+
 _SCORE_INDEX = {"firmness": 0, "brevity": 1, "grace": 2, "handoff": 3}
 
 
@@ -119,6 +123,8 @@ class HistoryScreen(PartwaysScreen[None]):
         super().__init__()
         self.overview: Overview | None = None
         self.sort: tuple[str, bool] = ("date", True)
+        self._generation = 0
+        self._current: str | None = None
         self.filter = Input(placeholder="Filter: scenario, outcome or date", id="filter")
         self.table: DataTable[Text] = DataTable(id="rows", cursor_type="row", zebra_stripes=True)
         self.spark = Sparkline([], id="spark")
@@ -180,18 +186,31 @@ class HistoryScreen(PartwaysScreen[None]):
         return rows
 
     def refill(self) -> None:
+        """Fill the table from the filter and the order: a screenful at once, the rest
+        in chunks after each refresh, so 10,000 rows never hold the screen up."""
         rows = self.visible_rows()
-        table = self.table
-        current = self._highlighted_key()
-        table.clear()
-        for practice in rows:
-            table.add_row(*self._cells(practice), key=practice.key)
-        if current is not None and current in table.rows:
-            table.move_cursor(row=table.get_row_index(current), animate=False)
+        self._current = self._highlighted_key() or self._current
+        self._generation += 1
+        self.table.clear()
+        self._fill(self._generation, rows, 0)
         chronological = sorted(rows, key=lambda p: p.finished)
         self.spark.data = [p.overall for p in chronological] or [0]
         self._show_status(len(rows))
         self._show_scenario()
+
+    def _fill(self, generation: int, rows: list[Practice], start: int) -> None:
+        if generation != self._generation:
+            return  # a newer filter or order replaced these rows
+        table = self.table
+        end = start + (FIRST_ROWS if start == 0 else CHUNK_ROWS)
+        for practice in rows[start:end]:
+            table.add_row(*self._cells(practice), key=practice.key)
+        current = self._current
+        if current is not None and current in table.rows:
+            table.move_cursor(row=table.get_row_index(current), animate=False)
+            self._current = None
+        if end < len(rows):
+            self.call_after_refresh(self._fill, generation, rows, end)
 
     def _cells(self, practice: Practice) -> list[Text]:
         return [
