@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the coach pad in the app (with TEXT in it, if given)",
     )
     coach.set_defaults(func=cmd_coach)
+    _add_drill(sub, common)
     return parser
 
 
@@ -164,6 +165,14 @@ def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
         return command(options)
 
     return run
+def _add_drill(sub: Any, common: argparse.ArgumentParser) -> None:
+    drill = sub.add_parser("drill", parents=[common], help="open the app in a drill")
+    drill.add_argument(
+        "--due",
+        action="store_true",
+        help="rehearse the scenario due next (default: quick-fire lines)",
+    )
+    drill.set_defaults(func=cmd_drill)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -255,6 +264,7 @@ def cmd_app(
     start: Scenario | None = None,
     catalog: Catalog | None = None,
     pad: tuple[str, str | None] | None = None,
+    drill: str | None = None,
     **names: str,
 ) -> int:
     import gc
@@ -276,11 +286,18 @@ def cmd_app(
         # The app decides (see partways.loading) whether the packs load before its
         # first screen or in a worker behind it.
         packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
-        app = PartwaysApp(packs, store, start=start, pad=pad, data_dir=folder, **names)
+        app = PartwaysApp(
+            packs, store, start=start, pad=pad, drill=drill, data_dir=folder, **names
+        )
         app.run()
     finally:
         gc.enable()
     return app.return_code or 0
+
+
+def cmd_drill(options: argparse.Namespace) -> int:
+    """Open the app in the quick-fire drill, or (``--due``) on the scenario due next."""
+    return cmd_app(options, drill="due" if options.due else "quickfire")
 
 
 def _cataloged(catalog: Catalog, path: Path) -> Scenario | None:

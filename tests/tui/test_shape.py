@@ -19,6 +19,12 @@ LATE_FOR_START_UP = {
     "partways.tui.screens.dialogs",
     "partways.tui.screens.pad",
     "partways.tui.screens.map",
+    "partways.tui.screens.history",
+    "partways.tui.screens.replay",
+    "partways.tui.screens.quickfire",
+    # The drill cards' store (its collection reads and writes files): in workers only.
+    "partways.store.collection",
+    "partways.store.drills",
 }
 
 

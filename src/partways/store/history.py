@@ -155,6 +155,15 @@ class HistoryStore:
             None if read.value is None else Outcome.from_json(tidy(read.value)), read.notice
         )
 
+    def recent(self, count: int) -> Result[list[Outcome]]:
+        """The newest ``count`` rehearsals with their transcripts, newest first: only
+        those are tidied and decoded (the drills' habits read a few, not all)."""
+        if not self._has_records() or count <= 0:
+            return Result([])
+        read = self.call(lambda s: self.load_records(s), write=False)
+        docs = list(read.value.values())[: -count - 1 : -1]
+        return Result([Outcome.from_json(tidy(doc)) for doc in docs], read.notice)
+
     def summaries(self) -> Result[dict[str, Summary]]:
         """Per scenario id: the best finished result, the last one, how many — from the
         small index, without reading the records."""

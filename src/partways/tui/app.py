@@ -27,6 +27,7 @@ from partways.names import Names
 from partways.tui import paste
 from partways.tui.flows.map import MapFlow
 from partways.tui.flows.pad import PadCommands, PadFlow
+from partways.tui.flows.practice import PracticeCommands, PracticeFlow
 from partways.tui.flows.rehearsal import RehearsalFlow, ScenarioCommands
 from partways.tui.messages import CatalogLoaded, HistoryRead
 from partways.tui.palette import SafeCommandPalette
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 STYLES = Path(__file__).parent / "styles"
 
 
-class PartwaysApp(RehearsalFlow, PadFlow, MapFlow):
+class PartwaysApp(RehearsalFlow, PadFlow, MapFlow, PracticeFlow):
     """partways: rehearse ending a client relationship."""
 
     TITLE = "partways"
@@ -59,9 +60,11 @@ class PartwaysApp(RehearsalFlow, PadFlow, MapFlow):
             "dialogs.tcss",
             "pad.tcss",
             "map.tcss",
+            "history.tcss",
+            "drill.tcss",
         )
     ]
-    COMMANDS = App.COMMANDS | {ScenarioCommands, PadCommands}
+    COMMANDS = App.COMMANDS | {ScenarioCommands, PadCommands, PracticeCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("f1", "help", "Help", show=False),
@@ -75,12 +78,14 @@ class PartwaysApp(RehearsalFlow, PadFlow, MapFlow):
         client: str | None = None,
         you: str | None = None,
         pad: tuple[str, str | None] | None = None,
+        drill: str | None = None,
         data_dir: Path | None = None,
     ) -> None:
         """``store`` is the rehearsal log, or a function that opens it (when first
         used, in a worker); ``data_dir`` is where the stores live (by default the
         log's folder). ``start`` opens a rehearsal at once (``partways play``);
-        ``pad``, the coach pad with a draft and a language (``partways coach --pad``)."""
+        ``pad``, the coach pad with a draft and a language (``partways coach --pad``);
+        ``drill``, ``"quickfire"`` or ``"due"`` (``partways drill``)."""
         super().__init__()
         paste.install(self.driver_class)
         self.loader = loader
@@ -97,20 +102,25 @@ class PartwaysApp(RehearsalFlow, PadFlow, MapFlow):
         if start is not None and (client or you):
             self._names[start.id] = Names(client or start.client, you or start.you or "")
         self._pad = pad
+        self._drill = drill
 
     # -- lifecycle ------------------------------------------------------------
 
     def get_default_screen(self) -> HomeScreen:
         # Opened straight on a rehearsal or the pad: home is built when first shown.
-        return HomeScreen(later=self.played is not None or self._pad is not None)
+        later = any(x is not None for x in (self.played, self._pad, self._drill))
+        return HomeScreen(later=later)
 
     def on_mount(self) -> None:
-        # After the first paint: the worker's imports and reads would compete with it.
+        # After the first paint: the workers' imports and reads would compete with it.
         self.call_after_refresh(self.load_state, self.catalog is None)
+        self.call_after_refresh(self.read_practice)
         if self.played is not None:
             self.start_rehearsal(self.played, self._names.get(self.played.id))
         elif self._pad is not None:
             self.open_pad(*self._pad)
+        elif self._drill is not None:
+            self.open_drill(quickfire=self._drill == "quickfire")
 
     def on_ready(self) -> None:
         """The first screen is up: the garbage collector, paused for start-up by

@@ -87,3 +87,38 @@ class OutcomeNotLogged(Message):
 
     outcome: Outcome
     error: str
+
+
+# -- from the practice screens (history, drills) ---------------------------------
+
+
+@dataclass
+class HistoryAsked(Message):
+    """The user asked for the history screen."""
+
+
+@dataclass
+class HistoryRowOpened(Message):
+    """The user opened the logged rehearsal ``key`` (the app reads it and replays it)."""
+
+    key: str
+
+
+@dataclass
+class DrillAsked(Message):
+    """The user asked to drill: ``quickfire`` single lines, else the next due scenario."""
+
+    quickfire: bool = False
+
+
+@dataclass
+class DrillAnswered(Message):
+    """A quick-fire line was answered (or timed out): the app updates its card.
+
+    ``scenario`` and ``node`` name the line; ``rating`` is
+    :class:`partways.drills.rating.Rating`'s value (1 Again … 4 Easy).
+    """
+
+    scenario: str
+    node: str
+    rating: int

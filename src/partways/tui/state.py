@@ -17,6 +17,7 @@ from textual.reactive import var
 
 if TYPE_CHECKING:
     from partways.scenario.cards import Card
+    from partways.drills.overview import DrillStatus
     from partways.scenario.catalog import Catalog
     from partways.scenario.model import Scenario
     from partways.store.history import Best
@@ -31,6 +32,8 @@ class PartwaysState(App[int]):
     cards: var[list[Card] | None] = var(None)
     #: The best result per scenario id, read from the history in a worker.
     best: var[dict[str, Best]] = var(dict)
+    #: The streak, what is due today and the next scenario to drill (read in a worker).
+    drill_status: var[DrillStatus | None] = var(None)
     #: The scenario ``partways play FILE`` opened: it need not be in the catalog.
     played: Scenario | None = None
 

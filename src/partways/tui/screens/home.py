@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
-from partways.tui.messages import CoachPadAsked, ScenarioPicked
+from partways.tui.messages import CoachPadAsked, DrillAsked, HistoryAsked, ScenarioPicked
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
@@ -32,10 +32,15 @@ Pick a scenario and rehearse ending the relationship.
   /          filter by title, reaction, reason or language
   Escape     clear the filter
   c          coach pad: check a real message before you send it
+  d          drill: rehearse the scenario due next (spaced practice)
+  x          quick-fire drill: the hardest client lines, one at a time
+  h          history: every rehearsal, your scores over time, habits
   Ctrl+P     command palette: start any scenario, or open the coach pad
   ?          this help
   q          quit
 """
+
+TITLE = Content.from_markup("[b]partways[/b] — rehearse ending it well")
 
 DIFFICULTY = {1: "●○○", 2: "●●○", 3: "●●●"}
 
@@ -65,6 +70,9 @@ class HomeScreen(PartwaysScreen[None]):
         Binding("slash", "filter", "Filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("c", "coach_pad", "Coach pad"),
+        Binding("d", "drill", "Drill"),
+        Binding("x", "quickfire", "Quick-fire", show=False),
+        Binding("h", "history", "History"),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -86,6 +94,7 @@ class HomeScreen(PartwaysScreen[None]):
         )
         self.summary = Literal(id="summary")
         self.broken = Literal(id="broken")
+        self.title_bar = Static(TITLE, id="title")
 
     def compose(self) -> ComposeResult:
         if not self._later:
@@ -93,7 +102,7 @@ class HomeScreen(PartwaysScreen[None]):
 
     def _widgets(self) -> list[Widget]:
         return [
-            Static(Content.from_markup("[b]partways[/b] — rehearse ending it well"), id="title"),
+            self.title_bar,
             self.table,
             Vertical(self.summary, id="summary-box"),
             self.broken,
@@ -128,8 +137,15 @@ class HomeScreen(PartwaysScreen[None]):
         table.add_column("Best", key="best", width=10)
         self.watch(self.app, "catalog", self._catalog_changed, init=False)
         self.watch(self.app, "best", self.refill, init=False)
+        self.watch(self.app, "drill_status", self._drill_status, init=False)
         self._catalog_changed()
         table.focus()
+
+    def _drill_status(self) -> None:
+        """The streak and what is due today, after the title."""
+        status = self.app.drill_status
+        label = status.label if status is not None else ""
+        self.title_bar.update(TITLE + literal(f" · {label}", "$text-accent") if label else TITLE)
 
     def _catalog_changed(self) -> None:
         self.refill()
@@ -246,6 +262,15 @@ class HomeScreen(PartwaysScreen[None]):
 
     def action_coach_pad(self) -> None:
         self.post_message(CoachPadAsked())
+
+    def action_drill(self) -> None:
+        self.post_message(DrillAsked())
+
+    def action_quickfire(self) -> None:
+        self.post_message(DrillAsked(quickfire=True))
+
+    def action_history(self) -> None:
+        self.post_message(HistoryAsked())
 
     async def action_filter(self) -> None:
         # Mounted on first use: one widget less to mount and paint at start-up.
