@@ -12,6 +12,7 @@ import json
 import sys
 
 from partways import __version__
+from partways.commands.checklist import add_parser as _add_checklist
 from partways.commands.common import PROG, UsageError
 from partways.commands.common import check_extra_dirs as _check_extra_dirs
 from partways.commands.common import history_store as _store
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the coach pad in the app (with TEXT in it, if given)",
     )
     coach.set_defaults(func=cmd_coach)
+    _add_checklist(sub, common)
     return parser
 
 
@@ -194,6 +196,7 @@ def cmd_app(
     start: Scenario | None = None,
     catalog: Catalog | None = None,
     pad: tuple[str, str | None] | None = None,
+    checklist: bool = False,
     **names: str,
 ) -> int:
     import gc
@@ -210,7 +213,7 @@ def cmd_app(
         # The app decides (see partways.loading) whether the packs load before its
         # first screen or in a worker behind it.
         packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
-        app = PartwaysApp(packs, store=store, start=start, pad=pad, **names)
+        app = PartwaysApp(packs, store=store, start=start, pad=pad, checklist=checklist, **names)
         app.run()
     finally:
         gc.enable()

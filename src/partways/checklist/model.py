@@ -25,7 +25,7 @@ class Phase(StrEnum):
 
 
 PHASES: tuple[str, ...] = tuple(Phase)
-PHASE_TITLES = {
+PHASE_TITLES: dict[str, str] = {
     Phase.BEFORE: "Before the conversation",
     Phase.CONVERSATION: "The conversation",
     Phase.AFTER: "After",

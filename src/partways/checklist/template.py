@@ -89,7 +89,7 @@ def _twin(diag: Diagnostic) -> Diagnostic:
 class _Checker(NodeChecker):
     """The scenario walker, reporting with CL codes."""
 
-    def error(self, node: Node, code: Code | CL, message: str) -> None:  # type: ignore[override]
+    def error(self, node: Node, code: Code | CL, message: str) -> None:
         line, column = self.where(node)
         value = _TWIN.get(code.value, code.value)
         self.diags.append(Diagnostic(self.display, line, column, value, message))
