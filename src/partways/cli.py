@@ -213,7 +213,8 @@ def cmd_app(
         # The app decides (see partways.loading) whether the packs load before its
         # first screen or in a worker behind it.
         packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
-        app = PartwaysApp(packs, store=store, start=start, pad=pad, checklist=checklist, **names)
+        app = PartwaysApp(packs, store=store, start=start, pad=pad, **names)
+        app.start_on_checklist = checklist
         app.run()
     finally:
         gc.enable()

@@ -18,6 +18,13 @@ LATE_FOR_START_UP = {
     "partways.tui.screens.ending",
     "partways.tui.screens.dialogs",
     "partways.tui.screens.pad",
+    # The checklist's screens, its template (PyYAML) and letters, when first used.
+    "partways.checklist.letter",
+    "partways.checklist.template",
+    "partways.tui.screens.checklist",
+    "partways.tui.screens.checklist_detail",
+    "partways.tui.screens.checklist_letter",
+    "partways.tui.screens.checklist_new",
 }
 
 

@@ -26,6 +26,7 @@ from textual.content import Content
 
 from partways.names import Names
 from partways.tui import paste
+from partways.tui.flows.checklist import ChecklistFlow
 from partways.tui.messages import (
     CatalogLoaded,
     CoachPadAsked,
@@ -115,7 +116,7 @@ class PadCommands(Provider):
         app.open_pad()
 
 
-class PartwaysApp(PartwaysState):
+class PartwaysApp(ChecklistFlow, PartwaysState):
     """partways: rehearse ending a client relationship."""
 
     TITLE = "partways"
@@ -129,6 +130,7 @@ class PartwaysApp(PartwaysState):
             "ending.tcss",
             "dialogs.tcss",
             "pad.tcss",
+            "checklist.tcss",
         )
     ]
     COMMANDS = App.COMMANDS | {ScenarioCommands, PadCommands}

@@ -1,0 +1,1 @@
+"""The app's coordination, one mixin per area (``PartwaysApp`` inherits them)."""
