@@ -67,33 +67,80 @@ def test_the_only_late_imports_are_the_start_up_ones() -> None:
         assert late <= LATE_FOR_START_UP, f"{path.relative_to(SRC)}: {late - LATE_FOR_START_UP}"
 
 
-#: The app's functions that call the history store: one small place, run in workers
-#: (and when the app closes), never on the UI thread while it runs.
-STORE_CALLERS = {"_read_best", "log_outcome", "_write_on_closing"}
+def _is_store(node: ast.AST) -> bool:
+    """``self.store.add``, ``self.checklist_store.all``...: a use of a store."""
+    return (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr.endswith("store")
+    )
 
 
-def store_users(tree: ast.AST) -> set[str]:
-    """The functions in ``tree`` that use an attribute of ``<something>.store``."""
-    users: set[str] = set()
-    for func in ast.walk(tree):
-        if isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
-            for node in ast.walk(func):
-                if (
-                    isinstance(node, ast.Attribute)
-                    and isinstance(node.value, ast.Attribute)
-                    and node.value.attr == "store"
-                ):
-                    users.add(func.name)
-    return users
+def _is_thread_worker(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Decorated ``@work(thread=True, ...)``."""
+    for decorator in func.decorator_list:
+        if (
+            isinstance(decorator, ast.Call)
+            and getattr(decorator.func, "id", None) == "work"
+            and any(
+                k.arg == "thread" and getattr(k.value, "value", False) is True
+                for k in decorator.keywords
+            )
+        ):
+            return True
+    return False
 
 
-def test_only_the_app_workers_call_the_history_store() -> None:
-    for path in modules(TUI):
-        users = store_users(ast.parse(path.read_text(encoding="utf-8")))
-        if path.name == "app.py":
-            assert users == STORE_CALLERS
-        else:
-            assert not users, path.relative_to(SRC)
+def _functions(tree: ast.AST) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    return [f for f in ast.walk(tree) if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)]
+
+
+def _off_ui_thread(tree: ast.Module) -> set[str]:
+    """The module's ``OFF_UI_THREAD`` names (functions that call a store without
+    being workers: they run only in workers, or when the app closes)."""
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and getattr(stmt.targets[0], "id", "") == "OFF_UI_THREAD":
+            return {c.value for c in ast.walk(stmt.value) if isinstance(c, ast.Constant)}
+    return set()
+
+
+def _calls(func: ast.AST) -> set[str]:
+    return {
+        node.func.attr
+        for node in ast.walk(func)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
+
+
+def test_stores_are_called_only_from_thread_workers() -> None:
+    """Screens and widgets never touch a store; the app and its flows call stores
+    only in ``@work(thread=True)`` workers, or in the functions a module declares
+    ``OFF_UI_THREAD``, which are called only from workers and ``on_unmount``."""
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in modules(TUI)}
+    off_ui: set[str] = set()
+    for tree in trees.values():
+        off_ui |= _off_ui_thread(tree)
+    for path, tree in trees.items():
+        coordinates = path.name == "app.py" or path.parent.name == "flows"
+        for func in _functions(tree):
+            if not any(_is_store(node) for node in ast.walk(func)):
+                continue
+            where = f"{path.relative_to(SRC)}: {func.name}"
+            assert coordinates, f"{where} uses a store outside the app and its flows"
+            assert _is_thread_worker(func) or func.name in off_ui, f"{where} is not a worker"
+        for func in _functions(tree):
+            called = _calls(func) & off_ui
+            if called and func.name not in off_ui and func.name != "on_unmount":
+                assert _is_thread_worker(func), f"{path.name}: {func.name} calls {called}"
+
+
+def test_the_store_rule_catches_a_store_call_on_the_ui_thread() -> None:
+    bad = ast.parse("def on_key(self):\n    self.store.add(1)\n")
+    func = _functions(bad)[0]
+    assert any(_is_store(node) for node in ast.walk(func))
+    assert not _is_thread_worker(func)
+    good = ast.parse("@work(thread=True)\ndef save(self):\n    self.store.add(1)\n")
+    assert _is_thread_worker(_functions(good)[0])
 
 
 def test_functions_and_files_stay_small() -> None:

@@ -33,6 +33,7 @@ from partways.tui.checklist_messages import (
     RehearseAsked,
 )
 from partways.tui.checklist_state import ChecklistState
+from partways.tui.flows.base import Flow
 from partways.tui.messages import OutcomeLogged
 from partways.vocab import ABANDONED
 
@@ -42,7 +43,11 @@ if TYPE_CHECKING:
     from partways.scenario.model import Scenario
 
 
-class ChecklistFlow(ChecklistState):
+#: Called only from this flow's workers (it reads the history store's folder).
+OFF_UI_THREAD = ("checklist_store",)
+
+
+class ChecklistFlow(ChecklistState, Flow):
     """Opens the checklist screens, reads and writes the offboardings in workers."""
 
     #: Where exports are written (None: the folder partways was started in).
@@ -54,9 +59,10 @@ class ChecklistFlow(ChecklistState):
     _checklists: ChecklistStore | None = None
 
     @property
-    def checklists(self) -> ChecklistStore:
+    def checklist_store(self) -> ChecklistStore:
+        """The offboardings, kept beside the history (in its data folder)."""
         if self._checklists is None:
-            self._checklists = ChecklistStore(self.store.data_dir)  # type: ignore[attr-defined]
+            self._checklists = ChecklistStore(self.store.data_dir)
         return self._checklists
 
     def on_mount(self) -> None:
@@ -177,7 +183,7 @@ class ChecklistFlow(ChecklistState):
     @work(thread=True, exclusive=True, group="checklists-read")
     def read_offboardings(self) -> None:
         try:
-            read = self.checklists.all()
+            read = self.checklist_store.all()
         except OSError as error:
             self.post_message(OffboardingsRead(None, error=str(error)))
             return
@@ -186,7 +192,7 @@ class ChecklistFlow(ChecklistState):
     @work(thread=True, exclusive=False, group="checklists-write")
     def save_offboarding(self, offboarding: Offboarding, opened: bool = False) -> None:
         try:
-            written = self.checklists.put(offboarding)
+            written = self.checklist_store.put(offboarding)
         except OSError as error:
             self.post_message(OffboardingSaved(offboarding, error=str(error)))
             return
@@ -196,7 +202,7 @@ class ChecklistFlow(ChecklistState):
     def create_offboarding(self, draft: Draft) -> None:
         from partways.checklist.template import template
 
-        items, problems = template(self.checklists.data_dir)
+        items, problems = template(self.checklist_store.data_dir)
         for problem in problems:
             self.call_from_thread(self.notify, problem.format(), severity="warning", markup=False)
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")

@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
+from partways.tui.checklist_messages import ChecklistsAsked
+from partways.tui.checklist_state import ChecklistState, due_summary
 from partways.tui.messages import CoachPadAsked, ScenarioPicked
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
@@ -31,6 +33,7 @@ Pick a scenario and rehearse ending the relationship.
   /          filter by title, reaction, reason or language
   Escape     clear the filter
   c          coach pad: check a real message before you send it
+  o          offboardings: the handoff checklist for a real client
   Ctrl+P     command palette: start any scenario, or open the coach pad
   ?          this help
   q          quit
@@ -64,6 +67,7 @@ class HomeScreen(PartwaysScreen[None]):
         Binding("slash", "filter", "Filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("c", "coach_pad", "Coach pad"),
+        Binding("o", "checklists", "Offboard"),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -82,6 +86,7 @@ class HomeScreen(PartwaysScreen[None]):
         )
         self.summary = Literal(id="summary")
         self.broken = Literal(id="broken")
+        self.due = Literal(id="due-summary")
 
     def compose(self) -> ComposeResult:
         if not self._later:
@@ -93,6 +98,7 @@ class HomeScreen(PartwaysScreen[None]):
             self.table,
             Vertical(self.summary, id="summary-box"),
             self.broken,
+            self.due,
             KeyBar(),
         ]
 
@@ -118,6 +124,7 @@ class HomeScreen(PartwaysScreen[None]):
         table.add_column("Best", key="best", width=10)
         self.watch(self.app, "catalog", self._catalog_changed, init=False)
         self.watch(self.app, "best", self.refill, init=False)
+        self.watch(self.app, "offboardings", self.show_due)
         self._catalog_changed()
         table.focus()
 
@@ -221,6 +228,15 @@ class HomeScreen(PartwaysScreen[None]):
         scenario = self.highlighted()
         if scenario is not None:
             self.post_message(ScenarioPicked(scenario))
+
+    def show_due(self) -> None:
+        """The one line about offboardings: overdue, and what is due next."""
+        app = self.app
+        if isinstance(app, ChecklistState):
+            self.due.update(due_summary(app.offboardings, app.today))
+
+    def action_checklists(self) -> None:
+        self.post_message(ChecklistsAsked())
 
     def action_coach_pad(self) -> None:
         self.post_message(CoachPadAsked())
