@@ -24,6 +24,9 @@ from partways.tui.screens.checklist_new import NoteDialog
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal
 
+#: The phases, as the header names them.
+SHORT = {"before": "Before", "conversation": "Talk", "after": "After"}
+
 HELP = """\
 One client's offboarding: every step, its due date, your done marks and notes.
 
@@ -47,7 +50,7 @@ def header(o: Offboarding, today_overdue: int) -> Content:
     """Who, why, when, and the progress of each phase."""
     progress = o.progress()
     phases = Content("  ").join(
-        literal(f"{PHASE_TITLES[p].split()[-1].capitalize()} {progress[p][0]}/{progress[p][1]}")
+        literal(f"{SHORT[p]} ", "dim") + literal(f"{progress[p][0]}/{progress[p][1]}", "bold")
         for p in PHASES
     )
     late = (

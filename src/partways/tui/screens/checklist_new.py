@@ -47,7 +47,9 @@ class NewOffboardingDialog(Dialog[Draft | None]):
         return Horizontal(Label(label, classes="field-label"), widget, classes="field")
 
     def compose(self) -> ComposeResult:
-        defaults = {"talk": (self._today + timedelta(days=7)).isoformat(), "notice": "30"}
+        talk = self._today + timedelta(days=7)
+        talk += timedelta(days=(7 - talk.weekday()) % 7 if talk.weekday() >= 5 else 0)
+        defaults = {"talk": talk.isoformat(), "notice": "30"}
         with Vertical(id="dialog"):
             yield Literal(literal("New offboarding", "bold"), id="dialog-title")
             for key, label, hint in FIELDS[:3]:
