@@ -1,217 +1,299 @@
-"""The rehearsal log: every finished (or abandoned) rehearsal, in TinyDB.
+"""The rehearsal log: every finished (or abandoned) rehearsal, on :class:`Collection`.
 
 This is the one small interface the screens and the CLI use; how the records
 are kept can change behind it without touching them. It takes and gives typed
-records (:class:`~partways.records.Outcome`), each call's value wrapped in a
+records (:class:`~partways.records.Outcome`, :class:`~partways.store.index.Row`,
+:class:`~partways.store.index.Summary`), each call's value wrapped in a
 :class:`Result` with the notice, if any, that the caller should show.
 
-What can go wrong with ``history.json``, and what happens:
+Three collections share one lock (``.history.json.lock``):
 
-* It holds something that is not a TinyDB document partways can use (not JSON,
-  the wrong shape, a record that is not an object, ``NaN``...; see
-  :mod:`partways.store.storage`): it is *set aside* — renamed to
-  ``history.json.corrupt-<time>``, its bytes untouched — a new history is
-  started, and the :class:`Result` of that call carries a notice saying so.
-* A record is an object but its fields are odd (hand-edited): it is *tidied*
-  as it is read (:func:`partways.store.tidy.tidy`); the file is not changed. A new record is
-  tidied before it is written, so what is written is what readers expect.
-* It cannot be read or written at all — a pipe, a device, a folder, bigger than
-  :data:`~partways.store.storage.HISTORY_LIMIT`, permission denied, a read-only
-  folder for a write — :class:`HistoryUnavailable` is raised and nothing is
-  moved or overwritten.
+* ``history.json`` (+ ``history.journal``): the records, table ``rehearsals``,
+  each keyed by a random id (:func:`new_key`) — the file partways has always
+  written, still read as it is (its records, without ``_key`` or ``_schema``, are
+  schema 0: keyed by their TinyDB id and tidied).
+* ``history-rows.json``: one light row per record (:func:`~partways.store.index.row_of`).
+* ``history-summary.json``: per scenario best / last / count, and ``#meta``: the
+  ``at`` id of the last records journal line the indexes have taken in.
+
+An add appends the record, then its row, then the new summary (with ``#meta``),
+all under the lock, and only then lets any of them compact. So the indexes lack
+at most the records journal's *last* line — when a crash came between — and
+every call first compares that line's id with ``#meta`` and takes it in
+(:meth:`HistoryStore._sync`). A missing or set-aside index is rebuilt from the
+records (that is also the migration from a history written before indexes).
+
+Records are tidied (:func:`~partways.store.tidy.tidy`) on the way in and out;
+what can go wrong with a file, and what happens, is :mod:`partways.store.collection`'s.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from tinydb import TinyDB
-
-from partways.fileio import FileTooBig, describe
 from partways.records import Outcome
-from partways.store.storage import (
-    AtomicJSONStorage,
-    CorruptDatabase,
-    locked,
-    remove_stale_temp_files,
+from partways.store.collection import (
+    Collection,
+    Doc,
+    Result,
+    Session,
+    StoreUnavailable,
 )
+from partways.store.index import META, Best, Row, Summary, fold, fold_all, row_of
+from partways.store.journal import Entry
 from partways.store.tidy import tidy
-from partways.text import visible
-from partways.vocab import Ending
+
+if TYPE_CHECKING:
+    from partways.store.transfer import ImportReport
+
+__all__ = [
+    "DB_NAME",
+    "Best",
+    "HistoryStore",
+    "HistoryUnavailable",
+    "Result",
+    "Row",
+    "Summary",
+    "best_of",
+]
 
 DB_NAME = "history.json"
 TABLE = "rehearsals"
+#: The records' schema: 1 is ``Outcome.to_json()``, tidied. 0 is the same, written
+#: before records had a schema.
+SCHEMA = 1
 
 T = TypeVar("T")
 
-
-class HistoryUnavailable(OSError):
-    """The history cannot be read or written; nothing was moved or overwritten.
-
-    ``str()`` is a one-line message, safe to print: ``<path>: <reason>``.
-    """
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{visible(str(path))}: {visible(reason)}")
-        self.path = path
-        self.reason = reason
+#: The history cannot be read or written (``str()`` is one line: ``<path>: <reason>``).
+HistoryUnavailable = StoreUnavailable
 
 
-def _reason(error: OSError) -> str:
-    if isinstance(error, FileTooBig):
-        return f"{describe(error)}; move it away to start a new history"
-    return describe(error)
+def new_key() -> str:
+    """A new record's id: random, so two rehearsals never share one."""
+    return secrets.token_hex(10)
+
+
+def _migrate(doc: Doc, schema: int) -> Doc:
+    return tidy(doc)
 
 
 @dataclass(frozen=True, slots=True)
-class Result(Generic[T]):
-    """What a call to the store gives: its ``value``, and the ``notice`` to show when
-    the history database was found unusable and set aside during the call."""
-
-    value: T
-    notice: str | None = None
+class _Synced:
+    summary: dict[str, Doc]
+    rows: dict[str, Doc] | None  # set when the rows were rebuilt (or computed without the lock)
 
 
-@dataclass(frozen=True, slots=True)
-class Best:
-    """A person's best result on one scenario."""
-
-    outcome: str
-    overall: int
-    count: int
-
-
-@dataclass
 class HistoryStore:
-    """Reads and appends rehearsal records in ``data_dir/history.json``."""
+    """Reads and appends rehearsal records in ``data_dir``."""
 
-    data_dir: Path
-    _swept: bool = field(default=False, init=False, repr=False)
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        lock = self.data_dir / f".{DB_NAME}.lock"
+        self.records = Collection(
+            self.data_dir,
+            "history",
+            table=TABLE,
+            schema=SCHEMA,
+            migrate=_migrate,
+            label="history",
+            lock=lock,
+        )
+        self.rows_index = Collection(
+            self.data_dir, "history-rows", label="history index", lock=lock
+        )
+        self.summary_index = Collection(
+            self.data_dir, "history-summary", label="history summary", lock=lock, compact_at=16384
+        )
 
     @property
     def path(self) -> Path:
-        return self.data_dir / DB_NAME
+        return self.records.path
 
-    @property
-    def _lock(self) -> Path:
-        return self.data_dir / f".{DB_NAME}.lock"
+    # -- reading ----------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _session(self, *, write: bool) -> Iterator[str | None]:
-        """Hold the lock; yield ``None``, or why the lock is not held.
+    def _has_records(self) -> bool:
+        import os
 
-        A write needs it (:class:`HistoryUnavailable` otherwise). A read goes on
-        without it when it cannot be had (a read-only folder): writes replace
-        the file atomically, so a reader always sees a whole one.
-        """
-        with contextlib.ExitStack() as stack:
-            no_lock: str | None = None
-            try:
-                stack.enter_context(locked(self._lock))
-            except OSError as error:
-                if write:
-                    raise HistoryUnavailable(self._lock, _reason(error)) from error
-                no_lock = f"the lock {self._lock}: {_reason(error)}"
-            if no_lock is None and not self._swept:
-                self._swept = True
-                remove_stale_temp_files(self.path)  # under the lock: no writer is live
-            yield no_lock
+        return os.path.lexists(self.records.path) or os.path.lexists(self.records.journal_path)
 
-    def _run(self, operation: Callable[[TinyDB], T], *, write: bool) -> Result[T]:
-        """``operation`` on the database, setting a corrupt file aside first."""
+    def call(self, operation: Callable[[Session], T], *, write: bool) -> Result[T]:
         try:
-            with self._session(write=write) as no_lock:
-                try:
-                    return Result(operation(TinyDB(self.path, storage=AtomicJSONStorage)))
-                except CorruptDatabase as error:
-                    notice = self._set_aside(str(error), no_lock)
-                return Result(operation(TinyDB(self.path, storage=AtomicJSONStorage)), notice)
-        except HistoryUnavailable:
+            with self.records.session(write=write) as session:
+                return Result(operation(session), session.notice())
+        except StoreUnavailable:
             raise
-        except CorruptDatabase as error:  # corrupt again after the set-aside: give up
-            raise HistoryUnavailable(self.path, f"unreadable ({error})") from error
         except OSError as error:
-            raise HistoryUnavailable(self.path, _reason(error)) from error
+            raise self.records.unavailable(error) from error
 
-    def _set_aside(self, reason: str, no_lock: str | None) -> str:
-        """Rename the corrupt file (only under the lock), keeping its bytes; the notice."""
-        if no_lock is not None:
-            raise HistoryUnavailable(
-                self.path, f"unreadable ({reason}) and not moved aside ({no_lock})"
-            )
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}")
-        n = 1
-        while os.path.lexists(target):
-            n += 1
-            target = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}-{n}")
-        try:
-            os.replace(self.path, target)
-        except OSError as error:
-            raise HistoryUnavailable(
-                self.path, f"unreadable ({reason}) and could not be moved aside: {_reason(error)}"
-            ) from error
-        return visible(
-            f"The history database was unreadable ({reason}); it was moved to {target} "
-            "and a new one was started."
+    def all(self) -> Result[list[Outcome]]:
+        """Every rehearsal, newest first, each tidied.
+
+        Raises :class:`HistoryUnavailable` when the history cannot be read.
+        """
+        if not self._has_records():
+            return Result([])  # nothing yet: create neither the folder nor the lock
+        read = self.call(lambda s: self.load_records(s), write=False)
+        docs = list(read.value.values())[::-1]
+        return Result([Outcome.from_json(tidy(doc)) for doc in docs], read.notice)
+
+    def get(self, key: str) -> Result[Outcome | None]:
+        """One rehearsal, with its transcript, by its key (a :class:`Row`'s ``key``)."""
+        if not self._has_records():
+            return Result(None)
+        read = self.call(lambda s: self.load_records(s).get(key), write=False)
+        return Result(
+            None if read.value is None else Outcome.from_json(tidy(read.value)), read.notice
         )
 
+    def summaries(self) -> Result[dict[str, Summary]]:
+        """Per scenario id: the best finished result, the last one, how many — from the
+        small index, without reading the records."""
+        if not self._has_records():
+            return Result({})
+        read = self.call(lambda s: self._sync(s).summary, write=False)
+        summaries = {
+            scenario: Summary.from_json(doc)
+            for scenario, doc in read.value.items()
+            if scenario != META and isinstance(doc, dict)
+        }
+        return Result(summaries, read.notice)
+
+    def best(self) -> Result[dict[str, Best]]:
+        """For each scenario id, the best finished (not abandoned) result, and how many
+        times it was played (abandoned ones included)."""
+        read = self.summaries()
+        best = {key: s.best for key, s in read.value.items() if s.best is not None}
+        return Result(best, read.notice)
+
+    def rows(self) -> Result[list[Row]]:
+        """One light row per rehearsal, newest first, without reading transcripts."""
+        if not self._has_records():
+            return Result([])
+        read = self.call(self._rows, write=False)
+        return Result(
+            [Row.from_json(key, doc) for key, doc in reversed(read.value.items())], read.notice
+        )
+
+    def _rows(self, session: Session) -> dict[str, Doc]:
+        synced = self._sync(session)
+        if synced.rows is not None:
+            return synced.rows
+        before = len(session.notices)
+        rows = self.rows_index.load(session).docs
+        if len(session.notices) > before:  # the index was set aside: rebuild it
+            return self._rebuild(session, self.load_records(session)).rows or {}
+        return rows
+
+    # -- writing ----------------------------------------------------------------
+
     def add(self, outcome: Outcome) -> Result[None]:
-        """Append one rehearsal, tidied (:func:`~partways.store.tidy.tidy`) so that
-        what is written is what a reader expects.
+        """Append one rehearsal, tidied so that what is written is what a reader expects.
 
         Raises :class:`HistoryUnavailable` when it cannot be saved.
         """
-        tidied = tidy(outcome.to_json())
-        written = self._run(lambda db: db.table(TABLE).insert(tidied), write=True)
-        return Result(None, written.notice)
+        record = tidy(outcome.to_json())
+        return self.call(lambda s: self._add(s, {new_key(): record}), write=True)
 
-    def all(self) -> Result[list[Outcome]]:
-        """Every rehearsal, newest first, each tidied (:func:`~partways.store.tidy.tidy`).
+    def _add(self, session: Session, records: Mapping[str, Doc]) -> None:
+        summary = self._sync(session).summary
+        entry = self.records.entry(records)
+        self.records.append(session, entry, compact=False)
+        self._take_in(session, entry, summary)
+        self._compact(session)
 
-        Raises :class:`HistoryUnavailable` when the history cannot be read.
+    def export(self, path: Path) -> int:
+        """Write every record to the JSON file ``path``; how many were written."""
+        from partways.store.transfer import export
+
+        return export(self, path)
+
+    def import_(self, path: Path) -> ImportReport:
+        """Add the records of an export the history does not hold yet.
+
+        Raises ``OSError`` for a file that cannot be read,
+        :class:`~partways.store.transfer.NotAnExport` for one that is not an export,
+        :class:`HistoryUnavailable` when the history cannot be written.
         """
-        try:
-            os.stat(self.path)
-        except FileNotFoundError:
-            return Result([])  # nothing yet: create neither the folder nor the lock
-        except OSError:
-            pass  # let the read say what is wrong
-        read = self._run(lambda db: db.table(TABLE).all(), write=False)
-        docs = sorted(read.value, key=lambda doc: doc.doc_id, reverse=True)
-        return Result([Outcome.from_json(tidy(doc)) for doc in docs], read.notice)
+        from partways.store.transfer import import_
 
-    def best(self) -> Result[dict[str, Best]]:
-        """For each scenario id, the best finished (not abandoned) result.
+        return import_(self, path)
 
-        Raises :class:`HistoryUnavailable` when the history cannot be read.
-        """
-        read = self.all()
-        return Result(best_of(read.value), read.notice)
+    def put_records(self, session: Session, records: Mapping[str, Doc]) -> None:
+        """Add already tidied records by key, under ``session`` (for imports)."""
+        if records:
+            self._add(session, records)
+
+    def _take_in(self, session: Session, entry: Entry, summary: dict[str, Doc]) -> None:
+        """Put ``entry``'s records into the rows and the summary (``#meta`` last)."""
+        rows = {key: row_of(tidy(doc)) for key, doc in entry.puts.items()}
+        self.rows_index.append(session, self.rows_index.entry(rows), compact=False)
+        changed: dict[str, Doc] = {}
+        for row in rows.values():
+            scenario = row["scenario"]
+            if scenario != META:
+                changed[scenario] = summary[scenario] = fold(summary.get(scenario), row)
+        changed[META] = summary[META] = {"applied": entry.at}
+        self.summary_index.append(session, self.summary_index.entry(changed), compact=False)
+
+    def _compact(self, session: Session) -> None:
+        before = len(session.notices)
+        loaded = self.records.compact_if_due(session)
+        if loaded is not None and len(session.notices) > before:
+            self._rebuild(session, loaded.docs)
+        self.rows_index.compact_if_due(session)
+        self.summary_index.compact_if_due(session)
+
+    # -- keeping the indexes in step -------------------------------------------
+
+    def load_records(self, session: Session) -> dict[str, Doc]:
+        """The records, read afresh; if one of their files was set aside, the indexes
+        are rebuilt from what is left."""
+        before = len(session.notices)
+        docs = self.records.load(session).docs
+        if len(session.notices) > before and session.no_lock is None:
+            self._rebuild(session, docs)
+        return docs
+
+    def _sync(self, session: Session) -> _Synced:
+        """The summary index, with the records journal's last line taken in if it was
+        missed; rebuilt from the records when it is missing or unusable."""
+        summary = self.summary_index.load(session).docs
+        meta = summary.get(META)
+        if isinstance(meta, dict):
+            last = self.records.last_entry()
+            if last is None or last.at == meta.get("applied"):
+                return _Synced(summary, None)
+            if session.no_lock is None and not last.deletes:
+                self._take_in(session, last, summary)
+                return _Synced(summary, None)
+        return self._rebuild(session, self.load_records(session))
+
+    def _rebuild(self, session: Session, docs: Mapping[str, Doc]) -> _Synced:
+        """Both indexes from the records (written only when the lock is held)."""
+        rows = {key: row_of(tidy(doc)) for key, doc in docs.items()}
+        summary: dict[str, Doc] = {
+            key: value for key, value in fold_all(rows.values()).items() if key != META
+        }
+        last = self.records.last_entry()
+        summary[META] = {"applied": last.at if last is not None else ""}
+        if session.no_lock is None:
+            self.summary_index.rewrite(session, {})  # no #meta until both are whole
+            self.rows_index.rewrite(session, rows)
+            self.summary_index.rewrite(session, summary)
+        return _Synced(summary, rows)
 
 
 def best_of(outcomes: list[Outcome]) -> dict[str, Best]:
-    """For each scenario id, the best of ``outcomes`` not abandoned — a clean exit
-    first, then the highest overall score, the newest on a tie — and how many
-    times it was played (abandoned ones included). ``outcomes`` are newest first."""
-    best: dict[str, Best] = {}
-    counts: dict[str, int] = {}
-    for outcome in outcomes:
-        scenario = outcome.scenario
-        counts[scenario] = counts.get(scenario, 0) + 1
-        if outcome.abandoned:
-            continue
-        overall = outcome.scores.overall
-        rank = (outcome.outcome == Ending.CLEAN_EXIT, overall)
-        current = best.get(scenario)
-        if current is None or rank > (current.outcome == Ending.CLEAN_EXIT, current.overall):
-            best[scenario] = Best(outcome.outcome, overall, 0)
+    """For each scenario id, the best of ``outcomes`` (newest first) not abandoned, and
+    how many times it was played (abandoned ones included)."""
+    rows = [row_of(o.to_json()) for o in reversed(outcomes)]
     return {
-        key: Best(value.outcome, value.overall, counts.get(key, 0)) for key, value in best.items()
+        key: Best(str(doc["best_outcome"]), int(doc["best_overall"]), int(doc["count"]))
+        for key, doc in fold_all(rows).items()
+        if "best_outcome" in doc
     }

@@ -1,19 +1,14 @@
-"""A TinyDB storage that never leaves a half-written file behind, and reads only what it can use.
+"""The snapshot format, and the strict JSON reader the snapshot and the journal share.
 
-Every write goes to a temporary file in the same folder, is flushed and
-fsynced, and then atomically renamed over the database; the folder is fsynced
-too. A crash mid-write leaves either the old file or the new one, never a
-mixture. Files are created readable by their owner only.
-
-Reading goes through :func:`partways.fileio.read_regular`: only a regular file
-of at most :data:`HISTORY_LIMIT` bytes is read (a pipe, a device, a folder or a
-bigger file raises an ``OSError`` and is left alone). What is read must be
-strict JSON (an optional UTF-8 byte order mark is accepted; ``NaN``,
-``Infinity`` and numbers too big for a float are not) in the shape TinyDB
-relies on: an object of tables, each an object mapping record ids (strings of
-digits) to records (objects), nested at most :data:`MAX_DEPTH` levels, with
-every string valid Unicode. Anything else raises :class:`CorruptDatabase`:
-the caller sets the file aside, keeping its bytes.
+A snapshot (``<name>.json``) is a TinyDB document, readable by TinyDB and by a
+person: an object of tables, each an object mapping record ids (strings of
+digits) to records (objects). :func:`parse_document` reads one and checks that
+shape. What is read must be strict JSON (an optional UTF-8 byte order mark is
+accepted; ``NaN``, ``Infinity`` and numbers too big for a float are read as
+``null``), nested at most :data:`MAX_DEPTH` levels, with every string valid
+Unicode. Anything else raises :class:`CorruptDatabase`: the caller sets the file
+aside, keeping its bytes. :class:`SnapshotStorage` lets TinyDB query a document
+read this way, without touching the file.
 """
 
 from __future__ import annotations
@@ -23,27 +18,13 @@ import json
 import math
 import os
 import re
-import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-from partways.fileio import (
-    FileTooBig,
-    NotARegularFile,
-    atomic_write,
-    kind_of,
-    read_regular,
-    temp_file_pattern,
-)
+from partways.fileio import temp_file_pattern
 from partways.text import visible
-
-try:  # POSIX
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 #: The largest history file partways reads or writes: 64 MiB, some ten thousand
 #: rehearsals. A bigger file is reported and left alone, never read into memory.
@@ -58,66 +39,63 @@ _MAX_ID_DIGITS = 18
 _MAX_INT_DIGITS = 4000
 
 # A \uD800-\uDFFF escape: the only way a lone surrogate gets into decoded JSON.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-_LOCK_FLAGS = (
-    os.O_RDWR
-    | os.O_CREAT
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
 
 
 class CorruptDatabase(Exception):
     """The database file exists but is not a TinyDB JSON document partways can use."""
 
 
-class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
+class SnapshotStorage(Storage):
+    """A read-only TinyDB storage over a document already in memory (for queries)."""
+
+    def __init__(self, document: dict[str, dict[str, Any]]) -> None:
+        self.document = document
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        """The document, or ``None`` when there is no file (or only blank space).
-
-        Raises ``OSError`` (from :func:`read_regular`) when the file cannot be
-        read, and :class:`CorruptDatabase` when what it holds is unusable.
-        """
-        try:
-            raw = read_regular(self.path, HISTORY_LIMIT)
-        except FileNotFoundError:
-            return None
-        return parse_document(raw)
+        return self.document
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
-        if len(payload) > HISTORY_LIMIT:
-            # Never write what could not be read back.
-            raise FileTooBig(self.path, len(payload), HISTORY_LIMIT)
-        atomic_write(self.path, payload)
-
-    def close(self) -> None:
-        pass
+        raise TypeError("a snapshot view is read-only: write through the Collection")
 
 
-def parse_document(raw: bytes) -> dict[str, dict[str, Any]] | None:
-    """``raw`` as a TinyDB document (``None`` when blank), or :class:`CorruptDatabase`."""
+def loads_strict(raw: bytes) -> Any:
+    """``raw`` (UTF-8, an optional byte order mark) as JSON values, or :class:`CorruptDatabase`.
+
+    Strings are not yet checked for lone surrogates: :func:`check_value` does it.
+    """
     try:
-        text = raw.decode("utf-8-sig")  # a byte order mark is harmless
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CorruptDatabase(f"not UTF-8 text: {error.reason} at byte {error.start}") from error
-    if not text.strip(" \t\r\n"):
-        return None
     try:
-        data = json.loads(
+        return json.loads(
             text, parse_constant=_no_number, parse_float=_finite_float, parse_int=_int
         )
     except RecursionError as error:
         raise CorruptDatabase("nested too deeply") from error
     except ValueError as error:  # JSONDecodeError
         raise CorruptDatabase(str(error)) from error
-    check_document(data, strings=_SURROGATE_ESCAPE.search(text) is not None)
+
+
+def check_value(value: object, raw: bytes | None = None) -> None:
+    """Raise :class:`CorruptDatabase` for nesting past :data:`MAX_DEPTH` or a lone surrogate
+    (looked for only when ``raw``, the bytes ``value`` was read from, has a surrogate escape)."""
+    _check_nesting(value, raw is None or _SURROGATE_ESCAPE.search(raw) is not None)
+
+
+def parse_document(raw: bytes) -> dict[str, dict[str, Any]] | None:
+    """``raw`` as a TinyDB document (``None`` when blank), or :class:`CorruptDatabase`."""
+    stripped = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    if not stripped.strip(b" \t\r\n"):
+        try:
+            stripped.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise CorruptDatabase(f"not UTF-8: {error.reason} at byte {error.start}") from error
+        return None
+    data = loads_strict(raw)
+    check_document(data, strings=_SURROGATE_ESCAPE.search(raw) is not None)
     document: dict[str, dict[str, Any]] = data  # check_document checked the shape
     return document
 
@@ -168,7 +146,7 @@ def check_document(data: object, *, strings: bool = True) -> None:
     _check_nesting(data, strings)
 
 
-def _check_nesting(data: dict[str, Any], strings: bool) -> None:
+def _check_nesting(data: object, strings: bool) -> None:
     """Depth and (with ``strings``) valid Unicode everywhere, without recursion."""
     stack: list[tuple[object, int]] = [(data, 0)]
     while stack:
@@ -204,27 +182,3 @@ def remove_stale_temp_files(path: Path) -> int:
                     os.unlink(entry.path)
                     removed += 1
     return removed
-
-
-@contextlib.contextmanager
-def locked(lock_path: Path) -> Iterator[None]:
-    """Hold an exclusive lock across processes (two copies of the app at once).
-
-    Raises ``OSError`` when the lock file cannot be created or opened (a
-    read-only folder), or is not a regular file; never blocks opening it.
-    """
-    lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(lock_path, _LOCK_FLAGS, 0o600)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotARegularFile(lock_path, kind_of(mode))
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
