@@ -70,7 +70,7 @@ def cmd_checklist(options: argparse.Namespace) -> int:
         from partways.cli import cmd_app
 
         return cmd_app(options, checklist=True)
-    from partways.store.checklists import ChecklistsUnavailable
+    from partways.store.checklists import StoreUnavailable
 
     try:
         if action == "new":
@@ -78,7 +78,7 @@ def cmd_checklist(options: argparse.Namespace) -> int:
         if action == "list":
             return _list(options)
         return _export(options)
-    except ChecklistsUnavailable as error:
+    except StoreUnavailable as error:
         from partways.text import visible
 
         print(f"{PROG}: error: cannot use the checklists: {visible(str(error))}", file=sys.stderr)
