@@ -73,7 +73,7 @@ class NewOffboardingDialog(Dialog[Draft | None]):
             )
 
     def _input(self, key: str, hint: str, value: str) -> Input:
-        return Input(value, placeholder=hint, id=key, compact=True, select_on_focus=False)
+        return Input(value, placeholder=hint, id=key, compact=True, select_on_focus=True)
 
     def on_mount(self) -> None:
         self.query_one("#client", Input).focus()
