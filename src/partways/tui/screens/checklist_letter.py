@@ -15,7 +15,7 @@ marks every hedge, apology or blame as you type.
   type, paste    the report follows the letter
   Tab, Shift+Tab  to the report and back
   Ctrl+S         keep the letter and export it with the checklist (Markdown)
-  Ctrl+Y         copy the letter to the clipboard
+  Ctrl+O         copy the letter to the clipboard
   Ctrl+R         write the letter again from the checklist (your edits go)
   Ctrl+L         the language the coach reads it in
   Escape         keep the letter and go back
@@ -29,7 +29,7 @@ class LetterPadScreen(CoachPadScreen):
     HELP = HELP
     BINDINGS = [
         Binding("ctrl+s", "export", "Export"),
-        Binding("ctrl+y", "copy", "Copy"),
+        Binding("ctrl+o", "copy", "Copy"),
         Binding("ctrl+r", "regenerate", "Regenerate"),
     ]
 
