@@ -82,8 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--json", action="store_true", help="print a JSON list")
     validate.set_defaults(func=cmd_validate)
 
-    history = sub.add_parser("history", parents=[common], help="list finished rehearsals")
-    history.add_argument("--json", action="store_true", help="print a JSON list")
+    history = sub.add_parser(
+        "history",
+        parents=[common],
+        help="list finished rehearsals; export or import them",
+        usage=f"{PROG} history [--json | --csv] | {PROG} history {{export,import}} FILE",
+    )
+    history.add_argument(
+        "action", nargs="?", choices=("export", "import"), help="export or import FILE"
+    )
+    history.add_argument("file", metavar="FILE", nargs="?", help="the JSON file")
+    shape = history.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print a JSON list (with transcripts)")
+    shape.add_argument("--csv", action="store_true", help="print CSV, one row per rehearsal")
     history.set_defaults(func=cmd_history)
 
     coach = sub.add_parser("coach", parents=[common], help="coach one reply or message draft")

@@ -472,7 +472,7 @@ def folder_in(folder: Path) -> Path:
     ("make", "reason"),
     [
         (fifo_in, "not a regular file (a pipe)"),
-        (dev_null_in, "not a regular file (a device)"),
+        (dev_null_in, "a symbolic link; partways does not follow it"),
         (folder_in, "it is a folder, not a file"),
     ],
 )
@@ -510,14 +510,14 @@ def test_history_that_cannot_be_read_is_one_line_and_exit_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # As root, mode 000 is still readable: make the read refuse as it would for a user.
-    from partways.store import storage
+    from partways.store import collection
 
     (tmp_path / "history.json").write_text('{"rehearsals": {}}', encoding="utf-8")
 
     def refuse(path: Path, limit: int) -> bytes:
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(storage, "read_regular", refuse)
+    monkeypatch.setattr(collection, "read_own", refuse)
     assert run("history", "--data-dir", str(tmp_path)) == 1
     out, err = capsys.readouterr()
     assert out == ""
@@ -530,14 +530,14 @@ def test_history_that_cannot_be_read_is_one_line_and_exit_1(
 def test_history_in_a_read_only_data_dir_still_lists(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from partways.store import history
+    from partways.store import collection
 
     HistoryStore(tmp_path).add(played(GOOD, [1], datetime(2024, 5, 1, 10, 0).astimezone()))
 
     def no_lock(lock_path: Path) -> None:  # the folder is read-only: no lock file
         raise PermissionError(13, "Permission denied", str(lock_path))
 
-    monkeypatch.setattr(history, "locked", no_lock)
+    monkeypatch.setattr(collection, "locked", no_lock)
     records = history_json(capsys, "--data-dir", str(tmp_path))
     assert [r["scenario"] for r in records] == ["cli-good"]
 

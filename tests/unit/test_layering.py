@@ -29,9 +29,14 @@ CORE = [
     "partways.scenario.loader",
     "partways.scenario.catalog",
     "partways.scenario.cache",
+    "partways.store.collection",
+    "partways.store.files",
     "partways.store.history",
+    "partways.store.index",
+    "partways.store.journal",
     "partways.store.storage",
     "partways.store.tidy",
+    "partways.store.transfer",
 ]
 
 

@@ -18,7 +18,7 @@ import pytest
 from partways.engine import Outcome, Rehearsal
 from partways.scenario.loader import load_file
 from partways.scores import Scores
-from partways.store import history, storage
+from partways.store import collection, history, storage
 from partways.store.history import DB_NAME, HistoryStore, HistoryUnavailable
 from partways.store.tidy import tidy
 from partways.text import has_control
@@ -76,23 +76,24 @@ def test_corrupt_database_is_set_aside_with_a_notice(tmp_path: Path) -> None:
     assert len(store.all().value) == 1
 
 
-def test_a_crash_mid_write_keeps_the_old_file(
+def test_a_crash_mid_compaction_keeps_the_old_snapshot_and_loses_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = HistoryStore(tmp_path)
     store.add(rehearsal(1))
+    store.records.compact(store.records.session(write=True).__enter__())
     before = (tmp_path / DB_NAME).read_bytes()
 
     def crash(src: object, dst: object) -> None:
         raise OSError("power cut")
 
+    store.records.compact_at = 0  # every write compacts
     monkeypatch.setattr(storage.os, "replace", crash)
-    with pytest.raises(OSError):
-        store.add(rehearsal(2))
+    assert store.add(rehearsal(2)).notice is None, "the record is safe in the journal"
     monkeypatch.undo()
     assert (tmp_path / DB_NAME).read_bytes() == before
     assert not list(tmp_path.glob("*.tmp")), "the temporary file is cleaned up"
-    assert len(store.all().value) == 1
+    assert firmness(HistoryStore(tmp_path)) == [2, 1]
 
 
 def _writer(folder: str, base: int) -> None:
@@ -329,7 +330,7 @@ def test_a_symlink_to_a_device_is_unavailable_and_left_alone(tmp_path: Path) -> 
     # /dev/null, not /dev/zero: without the fix this must fail, not eat all memory.
     (tmp_path / DB_NAME).symlink_to("/dev/null")
     store = HistoryStore(tmp_path)
-    with pytest.raises(HistoryUnavailable, match=r"not a regular file \(a device\)"):
+    with pytest.raises(HistoryUnavailable, match=r"a symbolic link; partways does not follow it"):
         store.all()
     with pytest.raises(HistoryUnavailable):
         store.add(rehearsal(1))
@@ -357,11 +358,12 @@ def test_a_write_that_would_pass_the_limit_is_refused(
 ) -> None:
     store = HistoryStore(tmp_path)
     store.add(rehearsal(1))
-    before = (tmp_path / DB_NAME).read_bytes()
-    monkeypatch.setattr(storage, "HISTORY_LIMIT", len(before) + 10)
+    files = {path: path.read_bytes() for path in tmp_path.glob("history*")}
+    biggest = max(len(raw) for raw in files.values())
+    monkeypatch.setattr(storage, "HISTORY_LIMIT", biggest + 10)
     with pytest.raises(HistoryUnavailable, match="too big"):
         store.add(rehearsal(2))
-    assert (tmp_path / DB_NAME).read_bytes() == before
+    assert {path: path.read_bytes() for path in tmp_path.glob("history*")} == files
     assert len(store.all().value) == 1
 
 
@@ -384,7 +386,7 @@ def test_an_unreadable_history_is_unavailable(
     def refuse(path: object, limit: int) -> bytes:
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(storage, "read_regular", refuse)
+    monkeypatch.setattr(collection, "read_own", refuse)
     with pytest.raises(HistoryUnavailable, match="permission denied"):
         HistoryStore(tmp_path).all()
     assert (tmp_path / DB_NAME).exists()
@@ -398,7 +400,7 @@ def test_a_read_only_folder_still_lists_the_history(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     HistoryStore(tmp_path).add(rehearsal(3))
-    monkeypatch.setattr(history, "locked", _no_lock)  # the lock file cannot be created
+    monkeypatch.setattr(collection, "locked", _no_lock)  # the lock file cannot be created
     store = HistoryStore(tmp_path)
     assert firmness(store) == [3]
     with pytest.raises(HistoryUnavailable, match=r"\.history\.json\.lock: permission denied"):
@@ -410,7 +412,7 @@ def test_without_the_lock_a_corrupt_history_is_not_moved(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / DB_NAME).write_text("{not json", encoding="utf-8")
-    monkeypatch.setattr(history, "locked", _no_lock)
+    monkeypatch.setattr(collection, "locked", _no_lock)
     with pytest.raises(HistoryUnavailable, match="not moved aside"):
         HistoryStore(tmp_path).all()
     assert (tmp_path / DB_NAME).read_text(encoding="utf-8") == "{not json"
@@ -424,7 +426,7 @@ def test_a_corrupt_history_that_cannot_be_moved_is_unavailable(
     def refuse(src: object, dst: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(src))
 
-    monkeypatch.setattr(history.os, "replace", refuse)
+    monkeypatch.setattr(collection.os, "replace", refuse)
     with pytest.raises(HistoryUnavailable, match="could not be moved aside: permission denied"):
         HistoryStore(tmp_path).all()
     assert (tmp_path / DB_NAME).read_text(encoding="utf-8") == "{not json"
@@ -451,16 +453,22 @@ def test_stale_temporary_files_are_removed_under_the_lock(tmp_path: Path) -> Non
     assert link.is_symlink()
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
 def test_stale_temporary_files_left_by_a_killed_writer_are_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = HistoryStore(tmp_path)
     store.add(rehearsal(1))
 
+    real_fsync = storage.os.fsync
+
     def killed(fd: int) -> None:  # the process dies after the temp file is written
-        raise SystemExit("kill -9")
+        if os.readlink(f"/proc/self/fd/{fd}").endswith(".tmp"):
+            raise SystemExit("kill -9")
+        real_fsync(fd)
 
     real_unlink = storage.os.unlink
+    store.records.compact_at = 0  # the next write compacts: a new snapshot is written
     monkeypatch.setattr(storage.os, "fsync", killed)
     monkeypatch.setattr(storage.os, "unlink", lambda path: None)  # no cleanup when killed
     with pytest.raises(SystemExit):
@@ -468,7 +476,7 @@ def test_stale_temporary_files_left_by_a_killed_writer_are_removed(
     monkeypatch.setattr(storage.os, "unlink", real_unlink)
     monkeypatch.undo()
     assert len(list(tmp_path.glob(f".{DB_NAME}.*.tmp"))) == 1
-    assert len(HistoryStore(tmp_path).all().value) == 1
+    assert firmness(HistoryStore(tmp_path)) == [2, 1], "the journal kept the record"
     assert not list(tmp_path.glob(f".{DB_NAME}.*.tmp"))
 
 

@@ -224,6 +224,7 @@ def test_partways_history_prints_no_control_characters(
         listed = json.loads(out)
         assert isinstance(listed, list)
         for record in listed:
+            assert isinstance(record.pop("id"), str)  # the key export and import use
             assert_well_typed(record)
 
         assert main(["history", "--data-dir", name]) == 0

@@ -62,6 +62,7 @@ from partways.store.files import (
     read_own,
     reason,
     size_of,
+    sync_file,
     truncate,
     write_all,
 )
@@ -294,9 +295,12 @@ class Collection:
         for key, doc in entry.puts.items():
             docs[key] = self.migrated(doc, entry.schema)
 
-    def append(self, session: Session, entry: Entry, *, compact: bool = True) -> None:
-        """Append ``entry`` to the journal (durably); then compact it if it has grown,
-        unless ``compact`` is false (the caller calls :meth:`compact_if_due` later)."""
+    def append(
+        self, session: Session, entry: Entry, *, compact: bool = True, sync: bool = True
+    ) -> None:
+        """Append ``entry`` to the journal (durably, unless ``sync`` is false: the caller
+        can rebuild it); then compact it if it has grown, unless ``compact`` is false
+        (the caller calls :meth:`compact_if_due` later)."""
         line = encode(entry)
         total = size_of(self.path) + size_of(self.journal_path) + len(line)
         if total > self.limit():
@@ -304,17 +308,22 @@ class Collection:
         if not exists(self.path):  # the readable file is there from the first write
             self.write_snapshot({}, {})
         with appending(self.journal_path) as fd:
-            write_all(fd, line)
+            write_all(fd, line, sync=sync)
         if compact:
             self.compact_if_due(session)
 
     def compact_if_due(self, session: Session) -> Loaded | None:
         """Compact when the journal holds more than ``compact_at`` bytes and half the
         snapshot's; the state compacted, or ``None``."""
-        journal = size_of(self.journal_path)
-        if journal <= max(self.compact_at, size_of(self.path) // 2):
-            return None
-        return self.compact(session)
+        return self.compact(session) if self.due() else None
+
+    def due(self) -> bool:
+        """Whether the journal has grown enough to be compacted."""
+        return size_of(self.journal_path) > max(self.compact_at, size_of(self.path) // 2)
+
+    def sync(self) -> None:
+        """Make every line appended without ``sync`` durable."""
+        sync_file(self.journal_path)
 
     def compact(self, session: Session) -> Loaded:
         """Write the current state as the snapshot and empty the journal."""
@@ -345,6 +354,14 @@ class Collection:
             raise FileTooBig(self.path, len(payload), self.limit())  # never write the unreadable
         size_of(self.path)  # refuses a symlink, a folder or a device in its place
         atomic_write(self.path, payload)
+
+    def journal_entries(self) -> list[Entry] | None:
+        """The journal's entries, or ``None`` when a line is corrupt (a full read sets
+        it aside)."""
+        try:
+            return parse(self._read(self.journal_path) or b"").entries
+        except CorruptDatabase:
+            return None
 
     def last_entry(self) -> Entry | None:
         """The journal's last complete line (read from the end), or ``None``."""

@@ -149,13 +149,25 @@ def appending(path: Path) -> Iterator[int]:
         os.close(fd)
 
 
-def write_all(fd: int, payload: bytes) -> None:
-    """Write all of ``payload`` and make it durable."""
+def write_all(fd: int, payload: bytes, *, sync: bool = True) -> None:
+    """Write all of ``payload`` and (with ``sync``) make it durable."""
     view = memoryview(payload)
     while view:
         view = view[os.write(fd, view) :]
-    sync = getattr(os, "fdatasync", os.fsync)
-    sync(fd)
+    if sync:
+        getattr(os, "fdatasync", os.fsync)(fd)
+
+
+def sync_file(path: Path) -> None:
+    """Make what was written to the store file ``path`` durable (nothing if it is absent)."""
+    try:
+        fd = _open(path, os.O_RDONLY | _NOFOLLOW | _COMMON)
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def truncate(path: Path) -> None:

@@ -24,7 +24,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from partways.store.storage import CorruptDatabase, check_value, loads_strict
+from partways.store.storage import CorruptDatabase, check_value, loads_journal_line
 
 OPS = ("put", "puts", "del")
 
@@ -89,7 +89,7 @@ def parse(raw: bytes) -> Journal:
 
 def parse_line(line: bytes) -> Entry:
     """One complete line as an :class:`Entry`, or :class:`CorruptDatabase`."""
-    data = loads_strict(line)
+    data = loads_journal_line(line)
     if not isinstance(data, dict):
         raise CorruptDatabase("not an object")
     op, at, schema = data.get("op"), data.get("at", ""), data.get("schema", 0)

@@ -79,10 +79,37 @@ def loads_strict(raw: bytes) -> Any:
         raise CorruptDatabase(str(error)) from error
 
 
+def loads_journal_line(raw: bytes) -> Any:
+    """Like :func:`loads_strict` for a line partways wrote: ``NaN`` and ``Infinity`` (which
+    it never writes) are :class:`CorruptDatabase`; integers are parsed without a hook."""
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_refuse, parse_float=_float)
+    except UnicodeDecodeError as error:
+        raise CorruptDatabase(f"not UTF-8 text: {error.reason} at byte {error.start}") from error
+    except RecursionError as error:
+        raise CorruptDatabase("nested too deeply") from error
+    except ValueError as error:  # JSONDecodeError, an int of too many digits, NaN
+        raise CorruptDatabase(str(error)) from error
+
+
+def _refuse(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise ValueError(f"{literal[:20]} is too big for a number")
+    return value
+
+
 def check_value(value: object, raw: bytes | None = None) -> None:
     """Raise :class:`CorruptDatabase` for nesting past :data:`MAX_DEPTH` or a lone surrogate
     (looked for only when ``raw``, the bytes ``value`` was read from, has a surrogate escape)."""
-    _check_nesting(value, raw is None or _SURROGATE_ESCAPE.search(raw) is not None)
+    strings = raw is None or _SURROGATE_ESCAPE.search(raw) is not None
+    if not strings and raw is not None and raw.count(b"[") + raw.count(b"{") < MAX_DEPTH:
+        return  # too few brackets to nest too deeply, and no escape to make a surrogate
+    _check_nesting(value, strings)
 
 
 def parse_document(raw: bytes) -> dict[str, dict[str, Any]] | None:
