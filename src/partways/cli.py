@@ -211,8 +211,13 @@ def cmd_app(
     **names: str,
 ) -> int:
     import gc
+    from functools import partial
 
-    store = _store(options)
+    from partways.paths import data_dir
+
+    folder = data_dir(getattr(options, "data_dir", None))
+    # Opened in the app's first worker: TinyDB's import stays off the start-up path.
+    store = partial(_store, options)
     # Start-up (Textual's import, the first screen) makes many objects and frees
     # few: the garbage collector would only walk them again and again. It is
     # paused until the first screen is up (the app's on_ready), or the app ends.
@@ -224,7 +229,7 @@ def cmd_app(
         # The app decides (see partways.loading) whether the packs load before its
         # first screen or in a worker behind it.
         packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
-        app = PartwaysApp(packs, store=store, start=start, pad=pad, **names)
+        app = PartwaysApp(packs, store, start=start, pad=pad, data_dir=folder, **names)
         app.start_on_checklist = checklist
         app.run()
     finally:

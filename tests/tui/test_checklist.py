@@ -16,7 +16,6 @@ from partways.checklist import TODAY_ENV
 from partways.checklist.model import Offboarding, new_offboarding
 from partways.checklist.template import template
 from partways.store.checklists import ChecklistStore
-from partways.tui.app import PartwaysApp
 from partways.tui.screens.checklist import OffboardingsScreen
 from partways.tui.screens.checklist_detail import ChecklistScreen
 from partways.tui.screens.checklist_letter import LetterPadScreen
@@ -32,10 +31,6 @@ TODAY = "2026-03-04"
 @pytest.fixture(autouse=True)
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(TODAY_ENV, TODAY)
-
-
-def data_dir(app: PartwaysApp) -> Path:
-    return app.store.data_dir
 
 
 def stored(tmp_path: Path, notice: int = 30, **details: Any) -> Offboarding:

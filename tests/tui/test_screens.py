@@ -184,6 +184,21 @@ async def test_ending_keys_retry_and_go_home(make_app: MakeApp) -> None:
         await app.workers.wait_for_complete()
 
 
+async def test_opened_on_a_rehearsal_home_is_built_only_when_shown(make_app: MakeApp) -> None:
+    """``partways play`` paints the conversation first: the home list under it is
+    built when the person comes back to it, not before (start-up regression)."""
+    app = make_app(start="fixture-markup")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen_stack[0]
+        assert isinstance(home, HomeScreen) and isinstance(app.screen, ConversationScreen)
+        assert not home.table.is_mounted
+        await pilot.press("1", "2", "h")
+        assert app.screen is home and home.table.is_mounted
+        assert home.table.row_count >= 1
+        await app.workers.wait_for_complete()
+
+
 async def test_help_is_one_key_away_on_every_screen(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

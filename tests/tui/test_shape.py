@@ -21,6 +21,7 @@ LATE_FOR_START_UP = {
     # The checklist's screens, its template (PyYAML) and letters, when first used.
     "partways.checklist.letter",
     "partways.checklist.template",
+    "partways.store.checklists",
     "partways.tui.screens.checklist",
     "partways.tui.screens.checklist_detail",
     "partways.tui.screens.checklist_letter",

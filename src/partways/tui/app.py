@@ -15,6 +15,7 @@ the app-wide keys.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,18 +70,21 @@ class PartwaysApp(RehearsalFlow, PadFlow, ChecklistFlow):
     def __init__(
         self,
         loader: PackLoader,
-        store: HistoryStore,
+        store: HistoryStore | Callable[[], HistoryStore],
         start: Scenario | None = None,
         client: str | None = None,
         you: str | None = None,
         pad: tuple[str, str | None] | None = None,
+        data_dir: Path | None = None,
     ) -> None:
-        """``start`` opens a rehearsal at once (``partways play``); ``pad``, the
-        coach pad with a draft and a language (``partways coach --pad``)."""
+        """``store`` is the rehearsal log, or a function that opens it (when first
+        used, in a worker); ``data_dir`` is where the stores live (by default the
+        log's folder). ``start`` opens a rehearsal at once (``partways play``);
+        ``pad``, the coach pad with a draft and a language (``partways coach --pad``)."""
         super().__init__()
         paste.install(self.driver_class)
         self.loader = loader
-        self.store = store
+        self.attach(store, data_dir)
         self.played = start
         # Small packs load now, before the first screen; big ones in a worker.
         if not loader.in_worker():
@@ -96,7 +100,8 @@ class PartwaysApp(RehearsalFlow, PadFlow, ChecklistFlow):
         return HomeScreen(later=self.played is not None or self._pad is not None)
 
     def on_mount(self) -> None:
-        self.load_state(with_catalog=self.catalog is None)
+        # After the first paint: the worker's imports and reads would compete with it.
+        self.call_after_refresh(self.load_state, self.catalog is None)
         if self.played is not None:
             self.start_rehearsal(self.played, self._names.get(self.played.id))
         elif self._pad is not None:

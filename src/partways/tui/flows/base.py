@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from partways.tui.state import PartwaysState
@@ -12,12 +15,36 @@ if TYPE_CHECKING:
 
 
 class Flow(PartwaysState):
-    """A part of :class:`~partways.tui.app.PartwaysApp`; these are set by its ``__init__``."""
+    """A part of :class:`~partways.tui.app.PartwaysApp`; :meth:`attach` is called by its
+    ``__init__``."""
 
     #: Loads the scenario packs.
     loader: PackLoader
-    #: The rehearsal log; called only from thread workers.
-    store: HistoryStore
+    #: The folder of the stores (``--data-dir``).
+    data_dir: Path
+    _history: HistoryStore | Callable[[], HistoryStore]
+    _history_lock: threading.Lock
+
+    def attach(
+        self, store: HistoryStore | Callable[[], HistoryStore], data_dir: Path | None
+    ) -> None:
+        """Keep the rehearsal log (or how to open it) and the data folder."""
+        self._history = store
+        self._history_lock = threading.Lock()
+        if data_dir is None:
+            data_dir = getattr(store, "data_dir", None)
+            assert isinstance(data_dir, Path), "give the data folder with a store factory"
+        self.data_dir = data_dir
+
+    @property
+    def store(self) -> HistoryStore:
+        """The rehearsal log; used only in thread workers. Given as a factory, it is
+        opened on first use, there: its import (TinyDB) stays off the path to the
+        first screen."""
+        with self._history_lock:
+            if callable(self._history):
+                self._history = self._history()
+            return self._history
 
     def warn(self, notice: str | None) -> None:
         """Show a store's message about a corrupt database set aside, if there is one."""

@@ -18,7 +18,6 @@ from partways.checklist import today
 from partways.checklist.model import Linked, Offboarding
 from partways.fileio import atomic_write, describe
 from partways.names import Names
-from partways.store.checklists import ChecklistStore
 from partways.tui.checklist_messages import (
     ChecklistsAsked,
     ExportAsked,
@@ -41,6 +40,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from partways.checklist.draft import Draft
     from partways.scenario.model import Scenario
+    from partways.store.checklists import ChecklistStore
 
 
 #: Called only from this flow's workers (it reads the history store's folder).
@@ -62,7 +62,10 @@ class ChecklistFlow(ChecklistState, Flow):
     def checklist_store(self) -> ChecklistStore:
         """The offboardings, kept beside the history (in its data folder)."""
         if self._checklists is None:
-            self._checklists = ChecklistStore(self.store.data_dir)
+            # Imported here: the store's TinyDB stays off the path to the first screen.
+            from partways.store.checklists import ChecklistStore
+
+            self._checklists = ChecklistStore(self.data_dir)
         return self._checklists
 
     def on_mount(self) -> None:

@@ -77,6 +77,7 @@ class HomeScreen(PartwaysScreen[None]):
         opened on another screen, which should not wait for this one)."""
         super().__init__()
         self._later = later
+        self._was_covered = False
         # Held directly: refill() may run (a watched value changed) before compose.
         self.filter = Input(
             placeholder="Filter by title, reaction, reason or language", id="filter"
@@ -106,9 +107,15 @@ class HomeScreen(PartwaysScreen[None]):
         if not self._later:
             self._fill_in()
 
+    @on(events.ScreenSuspend)
+    def _covered(self) -> None:
+        self._was_covered = True
+
     @on(events.ScreenResume)
     async def _shown(self) -> None:
-        if self._later and self.is_current:
+        # Opened ``later``, this screen first resumes before the app pushes the one
+        # it opens on: the list is built when it shows again, once that is closed.
+        if self._later and self._was_covered:
             self._later = False
             await self.mount_all(self._widgets())
             self._fill_in()
