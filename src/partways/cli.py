@@ -12,6 +12,7 @@ import json
 import sys
 
 from partways import __version__
+from partways.commands.checklist import add_parser as _add_checklist
 from partways.commands.common import PROG, UsageError
 from partways.commands.common import check_extra_dirs as _check_extra_dirs
 from partways.commands.common import history_store as _store
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     coach.set_defaults(func=cmd_coach)
     _add_drill(sub, common)
+    _add_checklist(sub, common)
     return parser
 
 
@@ -165,6 +167,8 @@ def _lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
         return command(options)
 
     return run
+
+
 def _add_drill(sub: Any, common: argparse.ArgumentParser) -> None:
     drill = sub.add_parser("drill", parents=[common], help="open the app in a drill")
     drill.add_argument(
@@ -265,6 +269,7 @@ def cmd_app(
     catalog: Catalog | None = None,
     pad: tuple[str, str | None] | None = None,
     drill: str | None = None,
+    checklist: bool = False,
     **names: str,
 ) -> int:
     import gc
@@ -286,9 +291,8 @@ def cmd_app(
         # The app decides (see partways.loading) whether the packs load before its
         # first screen or in a worker behind it.
         packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
-        app = PartwaysApp(
-            packs, store, start=start, pad=pad, drill=drill, data_dir=folder, **names
-        )
+        app = PartwaysApp(packs, store, start=start, pad=pad, drill=drill, data_dir=folder, **names)
+        app.start_on_checklist = checklist
         app.run()
     finally:
         gc.enable()

@@ -25,6 +25,14 @@ LATE_FOR_START_UP = {
     # The drill cards' store (its collection reads and writes files): in workers only.
     "partways.store.collection",
     "partways.store.drills",
+    # The checklist's screens, its template (PyYAML) and letters, when first used.
+    "partways.checklist.letter",
+    "partways.checklist.template",
+    "partways.store.checklists",
+    "partways.tui.screens.checklist",
+    "partways.tui.screens.checklist_detail",
+    "partways.tui.screens.checklist_letter",
+    "partways.tui.screens.checklist_new",
 }
 
 

@@ -25,6 +25,7 @@ from textual.binding import Binding
 
 from partways.names import Names
 from partways.tui import paste
+from partways.tui.flows.checklist import ChecklistFlow
 from partways.tui.flows.map import MapFlow
 from partways.tui.flows.pad import PadCommands, PadFlow
 from partways.tui.flows.practice import PracticeCommands, PracticeFlow
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 STYLES = Path(__file__).parent / "styles"
 
 
-class PartwaysApp(RehearsalFlow, PadFlow, MapFlow, PracticeFlow):
+class PartwaysApp(RehearsalFlow, PadFlow, MapFlow, PracticeFlow, ChecklistFlow):
     """partways: rehearse ending a client relationship."""
 
     TITLE = "partways"
@@ -62,6 +63,7 @@ class PartwaysApp(RehearsalFlow, PadFlow, MapFlow, PracticeFlow):
             "map.tcss",
             "history.tcss",
             "drill.tcss",
+            "checklist.tcss",
         )
     ]
     COMMANDS = App.COMMANDS | {ScenarioCommands, PadCommands, PracticeCommands}
@@ -108,7 +110,9 @@ class PartwaysApp(RehearsalFlow, PadFlow, MapFlow, PracticeFlow):
 
     def get_default_screen(self) -> HomeScreen:
         # Opened straight on a rehearsal or the pad: home is built when first shown.
-        later = any(x is not None for x in (self.played, self._pad, self._drill))
+        later = self.start_on_checklist or any(
+            x is not None for x in (self.played, self._pad, self._drill)
+        )
         return HomeScreen(later=later)
 
     def on_mount(self) -> None:

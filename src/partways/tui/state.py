@@ -16,8 +16,8 @@ from textual.app import App
 from textual.reactive import var
 
 if TYPE_CHECKING:
-    from partways.scenario.cards import Card
     from partways.drills.overview import DrillStatus
+    from partways.scenario.cards import Card
     from partways.scenario.catalog import Catalog
     from partways.scenario.model import Scenario
     from partways.store.history import Best

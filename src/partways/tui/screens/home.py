@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
+from partways.tui.checklist_messages import ChecklistsAsked
+from partways.tui.checklist_state import ChecklistState, due_summary
 from partways.tui.messages import CoachPadAsked, DrillAsked, HistoryAsked, ScenarioPicked
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
@@ -35,6 +37,7 @@ Pick a scenario and rehearse ending the relationship.
   d          drill: rehearse the scenario due next (spaced practice)
   x          quick-fire drill: the hardest client lines, one at a time
   h          history: every rehearsal, your scores over time, habits
+  o          offboardings: the handoff checklist for a real client
   Ctrl+P     command palette: start any scenario, or open the coach pad
   ?          this help
   q          quit
@@ -73,6 +76,7 @@ class HomeScreen(PartwaysScreen[None]):
         Binding("d", "drill", "Drill"),
         Binding("x", "quickfire", "Quick-fire", show=False),
         Binding("h", "history", "History"),
+        Binding("o", "checklists", "Offboard"),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -95,6 +99,7 @@ class HomeScreen(PartwaysScreen[None]):
         self.summary = Literal(id="summary")
         self.broken = Literal(id="broken")
         self.title_bar = Static(TITLE, id="title")
+        self.due = Literal(id="due-summary")
 
     def compose(self) -> ComposeResult:
         if not self._later:
@@ -106,6 +111,7 @@ class HomeScreen(PartwaysScreen[None]):
             self.table,
             Vertical(self.summary, id="summary-box"),
             self.broken,
+            self.due,
             KeyBar(),
         ]
 
@@ -138,6 +144,7 @@ class HomeScreen(PartwaysScreen[None]):
         self.watch(self.app, "catalog", self._catalog_changed, init=False)
         self.watch(self.app, "best", self.refill, init=False)
         self.watch(self.app, "drill_status", self._drill_status, init=False)
+        self.watch(self.app, "offboardings", self.show_due)
         self._catalog_changed()
         table.focus()
 
@@ -259,6 +266,15 @@ class HomeScreen(PartwaysScreen[None]):
             self.post_message(ScenarioPicked(scenario))
         elif self.app.loading:
             self._pending = self._highlighted_id()  # started when the catalog arrives
+
+    def show_due(self) -> None:
+        """The one line about offboardings: overdue, and what is due next."""
+        app = self.app
+        if isinstance(app, ChecklistState):
+            self.due.update(due_summary(app.offboardings, app.today))
+
+    def action_checklists(self) -> None:
+        self.post_message(ChecklistsAsked())
 
     def action_coach_pad(self) -> None:
         self.post_message(CoachPadAsked())
