@@ -14,7 +14,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from partways.coach.lexicon import Lexicon, Segment
 
-__all__ = ["NEGATION_REACH", "TAG_RANK", "Hit", "read_sentence"]
+__all__ = ["MAX_CHAINS", "NEGATION_REACH", "TAG_RANK", "Hit", "read_sentence"]
+
+#: Clauses chained onto one sentence (", and ...") before it is a run-on.
+MAX_CHAINS = 3
 
 #: Words a negation reaches forward ("no amount of money will change it").
 NEGATION_REACH = 5
@@ -177,4 +180,6 @@ def read_sentence(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Le
     greeting = words <= 6 and bool(_list_matches(pairs, lexicon, "greetings", after, [0]))
     asks = bool(_list_matches(pairs, lexicon, "questions", after, [0]))
     agreed = _list_matches(pairs, lexicon, "assent", after, [0])
-    return hits, reasons, words, greeting, asks, agreed[0] if agreed else None
+    chains = _list_matches(pairs, lexicon, "chain", after)
+    chained = (chains[0][0], chains[-1][1]) if len(chains) >= MAX_CHAINS else None
+    return hits, reasons, words, greeting, asks, agreed[0] if agreed else None, chained
