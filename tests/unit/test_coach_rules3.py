@@ -108,3 +108,18 @@ def test_two_chained_clauses_are_not_a_run_on() -> None:
 )
 def test_what_the_client_cost_me_is_blame_with_the_clitic_either_side(text: str, lang: str) -> None:
     assert analyze(text, lang).stance == "hostile"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Nikad ne plaćate na vrijeme, pa prekidam.", "hr"),
+        ("Stalno mijenjate mišljenje.", "hr"),
+        ("Постоянно променяте решенията си.", "bg"),
+        ("Jag har sparat kopior av alla mejl.", "sv"),
+        ("Si vous aviez payé à temps, je serais resté.", "fr"),
+        ("I've never had a client this disorganised.", "en"),
+    ],
+)
+def test_reproach_with_negative_concord_or_no_pronoun_is_hostile(text: str, lang: str) -> None:
+    assert analyze(text, lang).stance == "hostile"

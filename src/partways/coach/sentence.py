@@ -160,9 +160,10 @@ def _settle(hits: list[Hit], pairs: list[tuple[int, str]], lexicon: Lexicon) -> 
         ):
             kept.append(("decision", "negated", first, last))
         elif tag in _FIRST and _negated(first, pairs, negators, stops):
-            if tag == "decision" and first in negators:
-                # A refusal ("ne nastavljam", "I won't continue") after another negator
-                # is negative concord ("not even for double, I won't"): still a decision.
+            if tag in ("decision", "blame") and first in negators:
+                # A refusal ("ne nastavljam", "I won't continue") or a reproach ("ne
+                # plaćate na vrijeme") after another negator is negative concord ("not
+                # even for double, I won't"; "nikad ne plaćate"): it stands.
                 kept.append((tag, kind, first, last))
             elif tag == "reversal":
                 kept.append(("decision", "negated", first, last))
