@@ -47,9 +47,20 @@ CAVE = [
 
 FIRM = [
     ("Sorry, no. My decision stays the same.", "en"),
-    ("I'm ending the contract on the 30th. I'll attach all the project files to the handover email.", "en"),
-    ("I'm sure your new developer will enjoy working with your team. My last day is the 15th.", "en"),
-    ("I'm ending our work together at the end of the month. Let me know whenever works for you for the handover call.", "en"),
+    (
+        "I'm ending the contract on the 30th. "
+        "I'll attach all the project files to the handover email.",
+        "en",
+    ),
+    (
+        "I'm sure your new developer will enjoy working with your team. My last day is the 15th.",
+        "en",
+    ),
+    (
+        "I'm ending our work together at the end of the month. "
+        "Let me know whenever works for you for the handover call.",
+        "en",
+    ),
     ("Vi förlänger inte avtalet. Jag bifogar alla filer i ett mejl.", "sv"),
     ("Merci, mais c'est non. Décembre sera notre dernier mois.", "fr"),
     ("Avec tout le respect que je vous dois, je ne renouvellerai pas le contrat.", "fr"),

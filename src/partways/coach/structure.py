@@ -38,9 +38,7 @@ def structure(reader: Reader) -> list[Finding]:
     found.extend(_run_on(reader, content))
     # The opening: the first sentence that is not a greeting, or an assent on its own
     # line ("Fine." reads like a one-word greeting line).
-    opening = next(
-        (n for n, s in enumerate(sentences) if n in reader.agreed or not s.greeting), -1
-    )
+    opening = next((n for n, s in enumerate(sentences) if n in reader.agreed or not s.greeting), -1)
     if opening in reader.agreed and not tags & {"decision", "reversal", "blame"}:
         # Agreeing to what the client asked, with no decision ("Okay. Same time next week").
         a, b = reader.agreed[opening]
