@@ -182,5 +182,8 @@ def read_sentence(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Le
     asks = bool(_list_matches(pairs, lexicon, "questions", after, [0]))
     agreed = _list_matches(pairs, lexicon, "assent", after, [0])
     chains = _list_matches(pairs, lexicon, "chain", after)
-    chained = (chains[0][0], chains[-1][1]) if len(chains) >= MAX_CHAINS else None
+    chained = None
+    if len(chains) >= MAX_CHAINS:
+        first = chains[0][0]
+        chained = (first + 1 if pairs[first][0] == COMMA else first, chains[-1][1])
     return hits, reasons, words, greeting, asks, agreed[0] if agreed else None, chained
