@@ -134,3 +134,19 @@ def test_what_the_client_cost_me_is_blame_with_the_clitic_either_side(text: str,
 )
 def test_reproach_with_negative_concord_or_no_pronoun_is_hostile(text: str, lang: str) -> None:
     assert analyze(text, lang).stance == "hostile"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I won't accept new projects from you after June.", "en"),
+        ("Jag tar inte emot fler uppdrag från er efter juni.", "sv"),
+        ("Je n'accepterai plus de missions de votre part après juin.", "fr"),
+        ("Nakon lipnja više ne primam projekte od vas.", "hr"),
+        ("След юни вече не приемам проекти от вас.", "bg"),
+        ("Det passar inte er budget, så april blir sista månaden.", "sv"),
+        ("От май вдигам цената си, затова април е последният месец.", "bg"),
+    ],
+)
+def test_refusing_new_work_or_naming_the_last_month_is_firm(text: str, lang: str) -> None:
+    assert analyze(text, lang).stance == "firm"
