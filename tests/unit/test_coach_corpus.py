@@ -1,9 +1,10 @@
 """The coach's accuracy on the labelled corpus (``tests/coach_corpus/``).
 
-``dev``, ``tune`` and ``tune2`` are what the rules are tuned on (``tune`` and ``tune2``
-were written by others, to show where the rules did not generalise): every stance of
-every language must stay at or above the goals on each, and each language at or above
-:data:`TUNE_REACHED` on ``tune`` and ``tune2``. ``heldout`` is written by someone who
+``dev``, ``tune``, ``tune2`` and ``tune3`` are what the rules are tuned on (``tune``,
+``tune2`` and ``tune3`` were written by others, to show where the rules did not
+generalise): every stance of every language must stay at or above the goals on each,
+and each language at or above :data:`TUNE_REACHED` on each tuning split (``tune3`` was
+76% overall before the third round of rules, 100% after). ``heldout`` is written by someone who
 never saw the rules: it must not fall below what was last reached, and the issue's goals
 (90% English, 80% each other language) are an expected failure until they are met
 (strict: meeting them fails the test until the marker is removed).
@@ -50,8 +51,9 @@ def test_dev_language_detection(dev: Result, lang: str) -> None:
     assert dev.detected[lang] / dev.total[lang] >= 0.90
 
 
-#: The tuning splits written by others: ``tune`` (first round) and ``tune2`` (second round).
-TUNE_SPLITS = ("tune", "tune2")
+#: The tuning splits written by others: ``tune`` (first round), ``tune2`` (second round)
+#: and ``tune3`` (third round).
+TUNE_SPLITS = ("tune", "tune2", "tune3")
 _results: dict[str, Result] = {}
 
 

@@ -66,6 +66,7 @@ LIST_SECTIONS = (
     "greetings",
     "assent",
     "acknowledging",
+    "chain",
 )
 #: A section of named word classes: ``[class you]`` then one alternative a line,
 #: used in patterns as ``<you>``.
@@ -75,14 +76,16 @@ PATTERN_TAGS = (*CONTENT_TAGS, *STANCES)
 
 #: What one sentence holds (token indexes within it): its hits (tag, kind, first token,
 #: token after the last) with negation settled, its reason markers, its word count,
-#: whether it is a greeting, whether it opens like a yes/no question, and the span of
-#: an opening assent ("Okay,") or None.
+#: whether it is a greeting, whether it opens like a yes/no question, the span of
+#: an opening assent ("Okay,") or None, and the span of a run-on chain of clauses
+#: (", and ..., and ..., and ...") or None.
 Segment = tuple[
     list[tuple[str, str, int, int]],
     list[tuple[int, int]],
     int,
     bool,
     bool,
+    tuple[int, int] | None,
     tuple[int, int] | None,
 ]
 

@@ -77,7 +77,7 @@ class Sentence:
     """A sentence (or line) with at least one word: its tokens, its text span, and
     what it is like."""
 
-    __slots__ = ("end", "first", "greeting", "last", "question", "start", "words")
+    __slots__ = ("chained", "end", "first", "greeting", "last", "question", "start", "words")
 
     def __init__(
         self, first: int, last: int, start: int, end: int, words: int, question: bool
@@ -89,6 +89,8 @@ class Sentence:
         self.words = words
         self.question = question
         self.greeting = False
+        #: The token span of a run-on chain of clauses (", and ..., and ..."), or None.
+        self.chained: tuple[int, int] | None = None
 
 
 def stance_of(findings: list[Finding]) -> str:
@@ -216,7 +218,7 @@ class Reader:
 
     def add(self, start: int, end: int, found: Segment) -> None:
         """One sentence's memo entry, placed at token ``start`` of the text."""
-        hits, reasons, words, greeting, asks, agreed = found
+        hits, reasons, words, greeting, asks, agreed, chained = found
         tags: set[str] = set()
         tokens = self.tokens
         for tag, name, first, last in hits:
@@ -239,6 +241,8 @@ class Reader:
             kind == END and key == "?",
         )
         sentence.greeting = greeting
+        if chained is not None:
+            sentence.chained = (chained[0] + start, chained[1] + start)
         if asks:
             self.asks.add(len(self.sentences))
         if agreed is not None:

@@ -14,7 +14,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from partways.coach.lexicon import Lexicon, Segment
 
-__all__ = ["NEGATION_REACH", "TAG_RANK", "Hit", "read_sentence"]
+__all__ = ["MAX_CHAINS", "NEGATION_REACH", "TAG_RANK", "Hit", "read_sentence"]
+
+#: Clauses chained onto one sentence (", and ...") before it is a run-on.
+MAX_CHAINS = 3
 
 #: Words a negation reaches forward ("no amount of money will change it").
 NEGATION_REACH = 5
@@ -157,9 +160,10 @@ def _settle(hits: list[Hit], pairs: list[tuple[int, str]], lexicon: Lexicon) -> 
         ):
             kept.append(("decision", "negated", first, last))
         elif tag in _FIRST and _negated(first, pairs, negators, stops):
-            if tag == "decision" and first in negators:
-                # A refusal ("ne nastavljam", "I won't continue") after another negator
-                # is negative concord ("not even for double, I won't"): still a decision.
+            if tag in ("decision", "blame") and first in negators:
+                # A refusal ("ne nastavljam", "I won't continue") or a reproach ("ne
+                # plaćate na vrijeme") after another negator is negative concord ("not
+                # even for double, I won't"; "nikad ne plaćate"): it stands.
                 kept.append((tag, kind, first, last))
             elif tag == "reversal":
                 kept.append(("decision", "negated", first, last))
@@ -177,4 +181,9 @@ def read_sentence(tokens: list[Token], pairs: list[tuple[int, str]], lexicon: Le
     greeting = words <= 6 and bool(_list_matches(pairs, lexicon, "greetings", after, [0]))
     asks = bool(_list_matches(pairs, lexicon, "questions", after, [0]))
     agreed = _list_matches(pairs, lexicon, "assent", after, [0])
-    return hits, reasons, words, greeting, asks, agreed[0] if agreed else None
+    chains = _list_matches(pairs, lexicon, "chain", after)
+    chained = None
+    if len(chains) >= MAX_CHAINS:
+        first = chains[0][0]
+        chained = (first + 1 if pairs[first][0] == COMMA else first, chains[-1][1])
+    return hits, reasons, words, greeting, asks, agreed[0] if agreed else None, chained

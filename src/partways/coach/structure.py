@@ -35,9 +35,13 @@ def structure(reader: Reader) -> list[Finding]:
     buried = len(preamble) >= BURIED_AFTER
     found.extend(_too_long(reader, content, decided[0] if decided and buried else -1))
     found.extend(_questions(reader, content, tags))
-    if content and not tags & {"decision", "reversal", "blame"} and content[0] in reader.agreed:
+    found.extend(_run_on(reader, content))
+    # The opening: the first sentence that is not a greeting, or an assent on its own
+    # line ("Fine." reads like a one-word greeting line).
+    opening = next((n for n, s in enumerate(sentences) if n in reader.agreed or not s.greeting), -1)
+    if opening in reader.agreed and not tags & {"decision", "reversal", "blame"}:
         # Agreeing to what the client asked, with no decision ("Okay. Same time next week").
-        a, b = reader.agreed[content[0]]
+        a, b = reader.agreed[opening]
         tokens = reader.tokens
         found.append(reader.finding("reversal", "assent", tokens[a].start, tokens[b - 1].end))
         tags.add("reversal")
@@ -56,6 +60,30 @@ def _reasons(reader: Reader) -> list[Finding]:
     sentence = next((s for s in sentences if s.first <= first < s.last), sentences[-1])
     start = reader.tokens[first].start
     return [reader.finding("over-explain", "reasons", start, max(start, sentence.end))]
+
+
+def _run_on(reader: Reader, content: list[int]) -> list[Finding]:
+    """A sentence that chains clause after clause (", and ..., and ..., and ..."): the
+    decision buried at its end, or reasons piled up after it."""
+    found: list[Finding] = []
+    tokens = reader.tokens
+    for n in content:
+        sentence = reader.sentences[n]
+        if sentence.chained is None:
+            continue
+        first, last = sentence.chained
+        start, end = tokens[first].start, tokens[last - 1].end
+        decisions = [
+            f.start
+            for f in reader.found
+            if f.tag == "decision" and sentence.start <= f.start < sentence.end
+        ]
+        buried = bool(decisions) and min(decisions) >= end
+        if buried:
+            found.append(reader.finding("over-explain", "buried", sentence.start, end))
+        else:
+            found.append(reader.finding("over-explain", "reasons", start, sentence.end))
+    return found
 
 
 def _too_long(reader: Reader, content: list[int], buried_before: int) -> list[Finding]:
