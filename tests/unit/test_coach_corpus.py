@@ -4,8 +4,9 @@
 ``tune2`` and ``tune3`` were written by others, to show where the rules did not
 generalise): every stance of every language must stay at or above the goals on each,
 and each language at or above :data:`TUNE_REACHED` on each tuning split (``tune3`` was
-76% overall before the third round of rules, 100% after). ``heldout`` is written by someone who
-never saw the rules: it must not fall below what was last reached, and the issue's goals
+76% overall before the third round of rules, 100% after). ``heldout`` and ``heldout2``
+are written by people who never saw the rules: they must not fall below what was last
+reached, and the issue's goals
 (90% English, 80% each other language) are an expected failure until they are met
 (strict: meeting them fails the test until the marker is removed).
 """
@@ -83,33 +84,56 @@ def test_tune_accuracy(split: str, lang: str) -> None:
     assert tune.accuracy(lang) >= TUNE_REACHED, misses
 
 
-#: Accuracy per language on ``heldout`` when it was last measured (2026-11-29): a floor
-#: against regressions, NOT the goal. The goal (:data:`GOAL`) is not met yet.
-HELDOUT_REACHED = {"en": 0.82, "sv": 0.75, "fr": 0.75, "hr": 0.70, "bg": 0.73}
+#: Accuracy per language on each held-out split when last measured (2026-11-29, after the
+#: third round of rules; before it: heldout 78%, heldout2 79% overall): a floor against
+#: regressions, NOT the goal. ``heldout2`` was written in this round by someone who never
+#: saw the rules nor the other splits, and nobody tuning has read it.
+HELDOUT_REACHED = {
+    "heldout": {"en": 0.87, "sv": 0.82, "fr": 0.83, "hr": 0.76, "bg": 0.77},
+    "heldout2": {"en": 0.87, "sv": 0.76, "fr": 0.68, "hr": 0.79, "bg": 0.83},
+}
+#: Where the issue's goal is met already; everywhere else it is an expected failure.
+GOAL_MET = {("heldout", "sv"), ("heldout", "fr"), ("heldout2", "bg")}
 
-heldout_present = pytest.mark.skipif(
-    not (HERE / "heldout").is_dir(), reason="no heldout split here"
-)
+HELDOUT_CASES = [(split, lang) for split in HELDOUT_REACHED for lang in LANGUAGES]
 
 
-@pytest.fixture(scope="module")
-def heldout() -> Result:
-    return evaluate("heldout")
+def _present(split: str) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not (HERE / split).is_dir(), reason=f"no {split} split here")
+
+
+_results: dict[str, Result] = {}
+
+
+def held_out(split: str) -> Result:
+    if split not in _results:
+        _results[split] = evaluate(split)
+    return _results[split]
 
 
 # Neither test prints which replies were missed: whoever tunes the rules must not
-# see the heldout split (``benchmarks/coach_accuracy.py --split dev,tune`` for that).
+# see the held-out splits (``benchmarks/coach_accuracy.py --split tune3`` for that).
 
 
-@heldout_present
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_heldout_accuracy_does_not_fall(heldout: Result, lang: str) -> None:
-    assert heldout.total[lang], f"the heldout split has no {lang} replies"
-    assert heldout.accuracy(lang) >= HELDOUT_REACHED[lang], f"{heldout.accuracy(lang):.0%}"
+@pytest.mark.parametrize(
+    ("split", "lang"), [pytest.param(s, lang, marks=_present(s)) for s, lang in HELDOUT_CASES]
+)
+def test_heldout_accuracy_does_not_fall(split: str, lang: str) -> None:
+    result = held_out(split)
+    assert result.total[lang], f"the {split} split has no {lang} replies"
+    assert result.accuracy(lang) >= HELDOUT_REACHED[split][lang], f"{result.accuracy(lang):.0%}"
 
 
-@heldout_present
-@pytest.mark.xfail(strict=True, reason="issue 7: heldout accuracy is below the goal")
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_heldout_accuracy_meets_the_goal(heldout: Result, lang: str) -> None:
-    assert heldout.accuracy(lang) >= GOAL.get(lang, OTHER_GOAL), f"{heldout.accuracy(lang):.0%}"
+_UNMET = pytest.mark.xfail(strict=True, reason="issue 7: held-out accuracy is below the goal")
+
+
+@pytest.mark.parametrize(
+    ("split", "lang"),
+    [
+        pytest.param(s, lang, marks=[_present(s)] + ([] if (s, lang) in GOAL_MET else [_UNMET]))
+        for s, lang in HELDOUT_CASES
+    ],
+)
+def test_heldout_accuracy_meets_the_goal(split: str, lang: str) -> None:
+    result = held_out(split)
+    assert result.accuracy(lang) >= GOAL.get(lang, OTHER_GOAL), f"{result.accuracy(lang):.0%}"
