@@ -92,3 +92,31 @@ async def test_an_empty_history_says_so(make_app: MakeApp, tmp_path: Path) -> No
         assert "No rehearsals yet" in str(screen.status.render())
         await pilot.press("enter")  # nothing to open: nothing happens
         assert app.screen is screen
+
+
+async def test_m_on_a_replay_opens_the_map_with_the_path_it_took(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    from partways.tui.screens.map import MapScreen
+
+    app = practice_app(make_app, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        replay = app.screen
+        assert isinstance(replay, ReplayScreen)
+        await pilot.press("m")
+        await settle(pilot)
+        shown = app.screen
+        assert isinstance(shown, MapScreen)
+        assert shown.scenario.id == replay.outcome.scenario
+        marked = set()
+        stack = [shown.root]
+        while stack:
+            item = stack.pop()
+            marked |= {item.node} if item.on_path else set()
+            stack.extend(item.children)
+        assert {t.node for t in replay.outcome.turns} <= marked
+        await pilot.press("escape")
+        assert app.screen is replay

@@ -45,6 +45,15 @@ class MapAsked(Message):
     taken: tuple[int | str | None, ...] = ()
     names: tuple[str, str] | None = None
 
+    @classmethod
+    def of(cls, outcome: Outcome) -> MapAsked:
+        """The map of ``outcome``'s scenario, with the path it took marked."""
+        path = [turn.node for turn in outcome.turns]
+        if outcome.ending_node:
+            path.append(outcome.ending_node)
+        taken = tuple(t.choice if t.how == "picked" else t.stance for t in outcome.turns)
+        return cls(outcome.scenario, tuple(path), taken, (outcome.client_name, outcome.you_name))
+
 
 # -- from the workers ----------------------------------------------------------
 

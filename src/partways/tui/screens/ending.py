@@ -147,10 +147,4 @@ class EndingScreen(PartwaysScreen[bool]):
 
     def action_map(self) -> None:
         """Ask for the map of this scenario, with the path this rehearsal took."""
-        outcome = self.outcome
-        path = [turn.node for turn in outcome.turns]
-        if outcome.ending_node:
-            path.append(outcome.ending_node)
-        taken = tuple(t.choice if t.how == "picked" else t.stance for t in outcome.turns)
-        names = (outcome.client_name, outcome.you_name)
-        self.post_message(MapAsked(outcome.scenario, tuple(path), taken, names))
+        self.post_message(MapAsked.of(self.outcome))

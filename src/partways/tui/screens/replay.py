@@ -10,6 +10,7 @@ from textual.content import Content
 
 from partways.records import Outcome
 from partways.scores import SCORE_NAMES
+from partways.tui.messages import MapAsked
 from partways.tui.screens.base import PartwaysScreen
 from partways.tui.widgets.keybar import KeyBar
 from partways.tui.widgets.literal import Literal, literal, style_class
@@ -21,6 +22,7 @@ A rehearsal from your history: what the client said, what you said,
 and the coach's note on each of your lines.
 
   ↑ ↓ PgUp PgDn  scroll
+  m          the map: where each of your lines led, and where the others go
   Escape     back to the history
   ?          this help
 """
@@ -46,6 +48,7 @@ class ReplayScreen(PartwaysScreen[None]):
     AUTO_FOCUS = "#replay"
     BINDINGS = [
         Binding("escape", "back", "Back"),
+        Binding("m", "map", "Map"),
         Binding("question_mark", "app.help", "Help"),
     ]
 
@@ -80,3 +83,10 @@ class ReplayScreen(PartwaysScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_map(self) -> None:
+        """Ask for the map of this rehearsal's scenario, with the path it took."""
+        if self.outcome.turns:
+            self.post_message(MapAsked.of(self.outcome))
+        else:
+            self.notify("You left before saying anything: there is no path to show.")
