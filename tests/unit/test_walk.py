@@ -310,3 +310,33 @@ def test_every_walk_code_is_in_the_authoring_guide() -> None:
     assert [code for code, _ in rows] == [code.value for code in WalkCode]
     assert list(WALK_MEANINGS) == list(WalkCode)
     assert dict(rows)["PW501"] == "error"
+
+
+def test_a_softer_answer_may_reach_a_lesser_clean_exit_than_the_firm_one() -> None:
+    """PW503 is for waffling that costs nothing: the same clean exit as the firm
+    answer, or a clean exit where the firm answer does worse. A second clean-exit
+    ending, reached only by the softer answer, is the author modelling the cost."""
+    lesser = scenario(
+        f"""\
+open:
+  client: Well?
+  choices: [{line("done", "firm")}, {line("no-paper", "waffle")}, {line("gave-in", "cave")}]
+  reply: {{firm: done, waffle: no-paper, hostile: fight, default: drift}}
+no-paper:
+  client: Fine, but send it in writing.
+  ending: clean-exit
+  lesson: Nothing in writing.
+"""
+        + ENDS
+    )
+    assert not check(lesser, "walk.yaml", full=True).findings
+    same = scenario(
+        f"""\
+open:
+  client: Well?
+  choices: [{line("done", "firm")}, {line("done", "waffle")}, {line("gave-in", "cave")}]
+  reply: {{firm: done, hostile: fight, default: drift}}
+"""
+        + ENDS
+    )
+    assert codes(check(same, "walk.yaml", full=True).findings) == ["PW503"]

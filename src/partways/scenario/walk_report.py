@@ -140,22 +140,26 @@ def contradictions(scenario: Scenario, display: str) -> list[Finding]:
     return found
 
 
+def _firm_ends_elsewhere(scenario: Scenario, target: str, firm: set[str]) -> bool:
+    """Whether a firm answer of the same turn reaches another clean-exit ending than
+    ``target``: then the softer answer's clean exit is a lesser one, on purpose."""
+    return any(
+        other != target and scenario.nodes[other].ending == Ending.CLEAN_EXIT for other in firm
+    )
+
+
 def _contradiction(
     scenario: Scenario, stance: str | None, target: str, lost: set[str], firm: set[str]
 ) -> tuple[str, str] | None:
     """What is wrong with ``stance`` leading to ``target``, if anything. ``firm`` holds
-    where the turn's firm answers lead: a softer answer may end cleanly too, if in
-    another ending (its lesson says what the waffle cost), not the firm one's."""
+    where the turn's firm answers lead: a softer answer may end cleanly too when the
+    firm one ends in another clean exit (the lesser one's lesson says what it cost)."""
     ending = scenario.nodes[target].ending
     if stance == Stance.FIRM and ending in BAD_FOR_FIRM:
         return WalkCode.FIRM_TO_BAD_END, f"is firm but leads straight to a '{ending}' ending"
     soft = stance in (Stance.WAFFLE, Stance.CAVE, Stance.HOSTILE)
-    if soft and ending == Ending.CLEAN_EXIT and (target in firm or not firm):
-        return (
-            WalkCode.SOFT_TO_CLEAN_EXIT,
-            f"is {stance} but leads straight to a clean exit"
-            + (" (the same as the firm answer)" if firm else ""),
-        )
+    if soft and ending == Ending.CLEAN_EXIT and not _firm_ends_elsewhere(scenario, target, firm):
+        return WalkCode.SOFT_TO_CLEAN_EXIT, f"is {stance} but leads straight to a clean exit"
     if stance == Stance.FIRM and target in lost:
         return (
             WalkCode.FIRM_TO_NO_RETURN,
