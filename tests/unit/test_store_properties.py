@@ -231,3 +231,61 @@ def test_partways_history_prints_no_control_characters(
         out, err = capsys.readouterr()
         assert err == ""  # set aside once, not again
         assert control_free(out)
+
+
+def _nested(depth: int, leaf: object) -> object:
+    value = leaf
+    for level in range(depth):
+        value = [value] if level % 2 else {"k": value}
+    return value
+
+
+_json_leaf = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(alphabet='[]{}"\\ab\n\u00e9\ud800', max_size=12),
+)
+_json_values = st.recursive(
+    _json_leaf,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.text(alphabet='[]{}"\\k\udc00', max_size=4), inner, max_size=3),
+    ),
+    max_leaves=30,
+)
+
+
+def _reference(value: object, strings: bool, depth: int = 0) -> bool:
+    """The plain recursive definition: a container at depth >= MAX_DEPTH, or (with
+    ``strings``) a lone surrogate in a key or a text, is corrupt."""
+    from partways.store.storage import MAX_DEPTH
+
+    if isinstance(value, dict | list):
+        if depth >= MAX_DEPTH:
+            return True
+        items = list(value.values()) if isinstance(value, dict) else value
+        keys = list(value) if isinstance(value, dict) else []
+        if strings and any(any(0xD800 <= ord(ch) <= 0xDFFF for ch in k) for k in keys):
+            return True
+        return any(_reference(item, strings, depth + 1) for item in items)
+    return strings and isinstance(value, str) and any(0xD800 <= ord(ch) <= 0xDFFF for ch in value)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(_json_values, st.integers(0, 80), st.booleans())
+def test_the_level_by_level_check_agrees_with_the_recursive_definition(
+    value: object, extra: int, strings: bool
+) -> None:
+    """Depth and lone surrogates, whatever the shape: the fast walk says exactly what
+    the recursive definition says."""
+    from partways.store.storage import CorruptDatabase, _check_nesting
+
+    deep = _nested(extra, value)
+    try:
+        _check_nesting(deep, strings)
+        walked = False
+    except CorruptDatabase:
+        walked = True
+    assert walked == _reference(deep, strings)

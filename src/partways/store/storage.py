@@ -174,23 +174,33 @@ def check_document(data: object, *, strings: bool = True) -> None:
 
 
 def _check_nesting(data: object, strings: bool) -> None:
-    """Depth and (with ``strings``) valid Unicode everywhere, without recursion."""
-    stack: list[tuple[object, int]] = [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            if depth >= MAX_DEPTH:
-                raise CorruptDatabase(f"nested more than {MAX_DEPTH} levels deep")
-            for key, item in value.items():
-                if strings and _SURROGATE.search(key):
+    """Depth and (with ``strings``) valid Unicode everywhere, without recursion.
+
+    Level by level: only containers go on to the next level, gathered by a
+    comprehension, so a big history (a million values) takes milliseconds, not
+    the seconds a stack entry per value took. Values come from ``json``: exactly
+    ``dict`` and ``list``, never subclasses.
+    """
+    level: list[Any] = [data]
+    depth = 0
+    while level:
+        if depth >= MAX_DEPTH:
+            raise CorruptDatabase(f"nested more than {MAX_DEPTH} levels deep")
+        deeper: list[Any] = []
+        for value in level:
+            if type(value) is dict:
+                if strings and any(_SURROGATE.search(key) for key in value):
                     raise CorruptDatabase("a key is not valid Unicode (a lone surrogate)")
-                stack.append((item, depth + 1))
-        elif isinstance(value, list):
-            if depth >= MAX_DEPTH:
-                raise CorruptDatabase(f"nested more than {MAX_DEPTH} levels deep")
-            stack.extend((item, depth + 1) for item in value)
-        elif strings and isinstance(value, str) and _SURROGATE.search(value):
-            raise CorruptDatabase("a text is not valid Unicode (a lone surrogate)")
+                children: Any = value.values()
+            elif type(value) is list:
+                children = value
+            else:
+                children = ()
+            if strings and any(type(c) is str and _SURROGATE.search(c) for c in children):
+                raise CorruptDatabase("a text is not valid Unicode (a lone surrogate)")
+            deeper.extend([c for c in children if type(c) is dict or type(c) is list])
+        level = deeper
+        depth += 1
 
 
 def remove_stale_temp_files(path: Path) -> int:
