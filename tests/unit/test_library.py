@@ -20,6 +20,13 @@ and where every line tagged ``waffle`` goes. Each waffle branch W must:
 So a waffle either ends the talk badly (stalled, caved) or opens a turn of its
 own, off the firm road, that never leads back: the client pushes harder.
 
+And every scenario passes ``partways validate --cover`` with no finding: every
+line and typed stance is walked, every walk ends, every ending is reached, and
+no line contradicts where it leads. Above all (PW503), a typed waffle never
+reaches the very clean exit the firm answer reaches: waffling always costs
+something, a turn where the client pushes on the vagueness or a weaker ending
+whose lesson says what was missing.
+
 Run this file as a script (``python tests/unit/test_library.py``), or the tests
 with ``-s``, to print the coverage table: reasons x reactions, with languages.
 """
@@ -37,6 +44,7 @@ from partways.paths import bundled_scenarios
 from partways.scenario.catalog import load_catalog
 from partways.scenario.graph import reachable, reaching_endings
 from partways.scenario.model import Node, Scenario
+from partways.scenario.walk_report import check
 from partways.vocab import ENDINGS, LANGUAGES, REACTIONS, REASONS, Ending, Mood, Stance
 
 MIN_SCENARIOS = 16
@@ -234,6 +242,25 @@ def test_hard_scenarios_escalate(scenario_id: str) -> None:
     assert escalation_problems(scenario) == []
     # and waffling is possible somewhere: the rule is not met by having no waffle lines
     assert any(waffle_branches(node) for node in turns(scenario))
+
+
+@pytest.mark.parametrize("scenario_id", scenario_ids())
+def test_cover_finds_nothing(scenario_id: str) -> None:
+    """What ``partways validate scenarios --cover`` reports for this file: no warning."""
+    scenario = by_id(scenario_id)
+    report = check(scenario, f"scenarios/{scenario_id}.yaml", full=True)
+    assert [finding.format() for finding in report.findings] == []
+    assert report.untaken == []
+
+
+def test_cover_catches_a_waffle_that_costs_nothing() -> None:
+    """The check above can fail: a typed waffle to the firm answer's clean exit is PW503."""
+    free = {
+        "a": Node("a", client="?", reply={"firm": "end", "waffle": "end", "default": "end"}),
+        "end": Node("end", ending="clean-exit"),
+    }
+    found = check(_scenario(free), "t.yaml", full=True).findings
+    assert [finding.code for finding in found] == ["PW503"]
 
 
 def test_escalation_rule_catches_a_waffle_that_loops_back() -> None:
