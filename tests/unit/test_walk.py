@@ -330,6 +330,24 @@ no-paper:
         + ENDS
     )
     assert not check(lesser, "walk.yaml", full=True).findings
+    on = scenario(
+        f"""\
+open:
+  client: Well?
+  choices: [{line("next", "firm")}, {line("no-paper", "waffle")}, {line("gave-in", "cave")}]
+  reply: {{firm: next, waffle: no-paper, hostile: fight, default: drift}}
+next:
+  client: And then?
+  choices: [{line("done", "firm")}, {line("gave-in", "cave")}]
+  reply: {{firm: done, cave: gave-in, hostile: fight, default: drift}}
+no-paper:
+  client: Fine.
+  ending: clean-exit
+  lesson: Nothing in writing.
+"""
+        + ENDS
+    )
+    assert not check(on, "walk.yaml", full=True).findings  # firm goes on; waffle ends lesser
     same = scenario(
         f"""\
 open:

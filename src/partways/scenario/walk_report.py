@@ -44,7 +44,7 @@ class WalkCode(StrEnum):
 
     NO_ENDING = "PW501"  # error: a walk reached no ending within the limit (a loop)
     FIRM_TO_BAD_END = "PW502"  # warning: a firm line leads straight to caved or stalled
-    SOFT_TO_CLEAN_EXIT = "PW503"  # warning: a waffle, cave or hostile line straight to clean-exit
+    SOFT_TO_CLEAN_EXIT = "PW503"  # warning: a softer line straight to a clean exit for free
     FIRM_TO_NO_RETURN = "PW504"  # warning: a firm line leads where no clean exit is left
     NEVER_REACHED = "PW505"  # warning: an ending no walk of the run reached
 
@@ -141,10 +141,12 @@ def contradictions(scenario: Scenario, display: str) -> list[Finding]:
 
 
 def _firm_ends_elsewhere(scenario: Scenario, target: str, firm: set[str]) -> bool:
-    """Whether a firm answer of the same turn reaches another clean-exit ending than
-    ``target``: then the softer answer's clean exit is a lesser one, on purpose."""
+    """Whether a firm answer of the same turn goes somewhere better than ``target``, a
+    clean exit: another clean exit, or on into the conversation (not a bad ending).
+    Then the softer answer's clean exit is a lesser one, on purpose."""
     return any(
-        other != target and scenario.nodes[other].ending == Ending.CLEAN_EXIT for other in firm
+        other != target and scenario.nodes[other].ending in (None, Ending.CLEAN_EXIT)
+        for other in firm
     )
 
 
@@ -153,7 +155,8 @@ def _contradiction(
 ) -> tuple[str, str] | None:
     """What is wrong with ``stance`` leading to ``target``, if anything. ``firm`` holds
     where the turn's firm answers lead: a softer answer may end cleanly too when the
-    firm one ends in another clean exit (the lesser one's lesson says what it cost)."""
+    firm one goes elsewhere and not to a bad end (the lesser exit's lesson says what
+    the waffle cost)."""
     ending = scenario.nodes[target].ending
     if stance == Stance.FIRM and ending in BAD_FOR_FIRM:
         return WalkCode.FIRM_TO_BAD_END, f"is firm but leads straight to a '{ending}' ending"
