@@ -13,6 +13,14 @@ SRC = TUI.parent
 #: Imported inside a function of the app, only so that the first screen comes up
 #: without the engine (which loads the coach) and the screens that need it.
 LATE_FOR_START_UP = {
+    # The drills (py-fsrs) and the checklist's model: in workers and handlers only.
+    "partways.drills.calendar",
+    "partways.drills.deck",
+    "partways.drills.habits",
+    "partways.drills.overview",
+    "partways.drills.quickfire",
+    "partways.drills.rating",
+    "partways.checklist.model",
     "partways.engine",
     "partways.tui.screens.conversation",
     "partways.tui.screens.ending",
@@ -160,3 +168,37 @@ def test_functions_and_files_stay_small() -> None:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 assert length <= 60, f"{path.relative_to(SRC)}: {node.name} has {length} lines"
+
+
+#: What the first screen may import from partways, besides the app, its flows and
+#: the home screen: nothing of the domain but the vocabulary and the text filter.
+#: Everything else (the engine, the coach, the stores, the scenario model, the
+#: drills, the checklist) is imported late, behind the first paint.
+START_UP_FORBIDDEN = (
+    "partways.engine",
+    "partways.coach",
+    "partways.store",
+    "partways.scenario",
+    "partways.drills",
+    "partways.checklist.",
+    "partways.records",
+    "fsrs",
+    "tinydb",
+    "yaml",
+    "filelock",
+)
+
+
+def test_the_app_module_imports_nothing_the_first_screen_does_not_need() -> None:
+    """Start-up regression guard (issue 7's first-screen goal): importing the CLI and
+    the app, as ``partways`` does before its first screen, pulls in no domain module
+    that screen does not need. A new flow must import its domain inside functions."""
+    import subprocess
+    import sys
+
+    code = "import sys, partways.cli, partways.tui.app\nprint('\\n'.join(sorted(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    early = [m for m in loaded if m.startswith(START_UP_FORBIDDEN)]
+    assert not early, early

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from partways.checklist.model import Offboarding
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from partways.checklist.model import Offboarding
 
 # -- from the screens ----------------------------------------------------------
 

@@ -12,9 +12,12 @@ from datetime import date
 from textual.content import Content
 from textual.reactive import var
 
-from partways.checklist.model import Offboarding
 from partways.tui.state import PartwaysState
 from partways.tui.widgets.literal import literal
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from partways.checklist.model import Offboarding
 
 
 class ChecklistState(PartwaysState):

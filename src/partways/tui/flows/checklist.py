@@ -15,7 +15,6 @@ from pathlib import Path
 from textual import on, work
 
 from partways.checklist import today
-from partways.checklist.model import Linked, Offboarding
 from partways.fileio import atomic_write, describe
 from partways.names import Names
 from partways.tui.checklist_messages import (
@@ -39,6 +38,7 @@ from partways.vocab import ABANDONED
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from partways.checklist.draft import Draft
+    from partways.checklist.model import Offboarding
     from partways.scenario.model import Scenario
     from partways.store.checklists import ChecklistStore
 
@@ -70,7 +70,8 @@ class ChecklistFlow(ChecklistState, Flow):
 
     def on_mount(self) -> None:
         self.today = today()
-        self.read_offboardings()
+        # After the first paint: the worker's imports and reads would compete with it.
+        self.call_after_refresh(self.read_offboardings)
         if self.start_on_checklist:
             self.open_checklists()
 
@@ -165,6 +166,8 @@ class ChecklistFlow(ChecklistState, Flow):
     @on(OutcomeLogged)
     def _outcome_logged(self, message: OutcomeLogged) -> None:
         """Link a rehearsal started with "rehearse this one" to its offboarding."""
+        from partways.checklist.model import Linked
+
         pending, outcome = self._rehearsing_for, message.outcome
         if pending is None or (outcome.scenario, outcome.client_name) != pending[1:]:
             return

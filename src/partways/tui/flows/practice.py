@@ -22,12 +22,6 @@ from textual import on, work
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 
-from partways.drills.calendar import Practice
-from partways.drills.deck import DrillCard, line_key, new_card, next_scenario, review
-from partways.drills.habits import WINDOW, Habit, word_habits
-from partways.drills.overview import Overview, overview, status
-from partways.drills.quickfire import Line, all_lines, queue
-from partways.drills.rating import Rating, rate_outcome
 from partways.tui.flows.base import Flow
 from partways.tui.messages import (
     DrillAnswered,
@@ -37,7 +31,14 @@ from partways.tui.messages import (
     OutcomeLogged,
 )
 
+# The drills (and py-fsrs under them) are imported where first used, in the
+# workers and handlers below: none is needed for the first screen.
 if TYPE_CHECKING:
+    from partways.drills.calendar import Practice
+    from partways.drills.deck import DrillCard
+    from partways.drills.habits import Habit
+    from partways.drills.overview import Overview
+    from partways.drills.quickfire import Line
     from partways.records import Outcome
     from partways.scenario.model import Scenario
     from partways.store.drills import DrillStore
@@ -54,6 +55,8 @@ def _now() -> datetime:
 
 def practice_of_row(row: Row) -> Practice:
     """A history row (no transcript) as the drills see it: its tags and stance counts."""
+    from partways.drills.calendar import Practice
+
     s = row.scores
     return Practice(
         row.finished,
@@ -166,6 +169,9 @@ class PracticeFlow(Flow):
     @work(thread=True, exclusive=True, group="overview")
     def read_overview(self) -> None:
         """The rows first (the table fills), then the words of the newest rehearsals."""
+        from partways.drills.habits import WINDOW, word_habits
+        from partways.drills.overview import overview
+
         try:
             practices = self._practices()
             cards = list(self._cards().values())
@@ -191,6 +197,8 @@ class PracticeFlow(Flow):
 
     @work(thread=True, exclusive=True, group="quickfire")
     def read_quickfire(self) -> None:
+        from partways.drills.quickfire import all_lines, queue
+
         try:
             cards = list(self._cards().values())
         except OSError:
@@ -200,6 +208,8 @@ class PracticeFlow(Flow):
 
     @work(thread=True, exclusive=True, group="due")
     def read_next_due(self) -> None:
+        from partways.drills.deck import next_scenario
+
         try:
             cards = list(self._cards().values())
         except OSError:
@@ -210,6 +220,9 @@ class PracticeFlow(Flow):
     @work(thread=True, exclusive=False, group="cards")
     def review_cards(self, keys: list[tuple[str, str | None]], rating: int) -> None:
         """Review the card of each ``(scenario, node)`` with ``rating`` and write them."""
+        from partways.drills.deck import line_key, new_card, review
+        from partways.drills.rating import Rating
+
         now = self.clock()
         try:
             store = self._drill_store()
@@ -255,6 +268,8 @@ class PracticeFlow(Flow):
 
     @on(PracticeRead)
     def _practice_read(self, message: PracticeRead) -> None:
+        from partways.drills.overview import status
+
         ids = [s.id for s in self.scenarios]
         self.drill_status = status(
             message.practices, list(message.cards.values()), ids, self.clock()
@@ -315,6 +330,8 @@ class PracticeFlow(Flow):
     @on(OutcomeLogged)
     def _outcome_logged(self, message: OutcomeLogged) -> None:
         """A finished rehearsal reviews its scenario's card (an abandoned one does not)."""
+        from partways.drills.rating import rate_outcome
+
         rating = rate_outcome(message.outcome)
         if rating is not None:
             self.review_cards([(message.outcome.scenario, None)], int(rating))
