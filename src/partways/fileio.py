@@ -78,21 +78,28 @@ def read_regular(path: Path | str, limit: int) -> bytes:
             raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
         if not stat.S_ISREG(info.st_mode):
             raise NotARegularFile(path, kind_of(info.st_mode))
-        if info.st_size > limit:
-            raise FileTooBig(path, info.st_size, limit)
-        chunks: list[bytes] = []
-        total = 0
-        while total <= limit:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > limit:
-            raise FileTooBig(path, total, limit)
-        return b"".join(chunks)
+        return read_bounded(fd, path, info.st_size, limit)
     finally:
         os.close(fd)
+
+
+def read_bounded(fd: int, path: Path, size: int, limit: int) -> bytes:
+    """The bytes of the open regular file ``fd`` (``size`` by its ``fstat``), never
+    reading past ``limit + 1``: :class:`FileTooBig` when it holds more than ``limit``
+    (it may have grown since the ``fstat``)."""
+    if size > limit:
+        raise FileTooBig(path, size, limit)
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > limit:
+        raise FileTooBig(path, total, limit)
+    return b"".join(chunks)
 
 
 def describe(error: OSError) -> str:

@@ -17,13 +17,12 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from partways.fileio import FileTooBig, NotARegularFile, describe, kind_of
+from partways.fileio import FileTooBig, NotARegularFile, describe, kind_of, read_bounded
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _COMMON = getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW | _COMMON
 _APPEND = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW | _COMMON
-_CHUNK = 1 << 20
 #: How long a store call waits for another copy of partways to finish its write.
 LOCK_TIMEOUT = 30.0
 
@@ -90,19 +89,7 @@ def read_own(path: Path, limit: int) -> bytes:
     fd = _open(path, _READ)
     try:
         info = _check_regular(fd, path)
-        if info.st_size > limit:
-            raise FileTooBig(path, info.st_size, limit)
-        chunks: list[bytes] = []
-        total = 0
-        while total <= limit:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > limit:
-            raise FileTooBig(path, total, limit)
-        return b"".join(chunks)
+        return read_bounded(fd, path, info.st_size, limit)
     finally:
         os.close(fd)
 
