@@ -63,6 +63,28 @@ async def test_the_palette_survives_page_up_at_once(make_app: MakeApp) -> None:
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_the_palettes_gathering_survives_a_list_already_gone(make_app: MakeApp) -> None:
+    """Ctrl+P then Escape at once: the palette's gathering worker may first run after
+    its list is gone, and that must not end the app (found by the key-mashing test)."""
+    from textual.command import CommandList
+    from textual.worker import WorkerState
+
+    from partways.tui.palette import SafeCommandPalette
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, SafeCommandPalette)
+        await palette.query_one(CommandList).remove()
+        worker = palette._gather_commands("Rehearse")
+        await worker.wait()
+        assert worker.state == WorkerState.SUCCESS
+        await pilot.pause()
+        assert app.is_running
+
+
 async def test_enter_twice_in_the_palette_starts_once(make_app: MakeApp) -> None:
     app = make_app(start="fixture-markup")
     async with app.run_test(size=SIZE) as pilot:
