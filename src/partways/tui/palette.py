@@ -13,6 +13,7 @@ the palette is gone, it is dropped: nothing the person sees depends on it.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -53,8 +54,8 @@ class SafeCommandPalette(DismissOnce, CommandPalette):
     async def _gather_commands(self, search_value: str) -> None:
         """Textual's gathering, which ends quietly when the palette closed before it ran."""
         # The undecorated method (``@work`` keeps it as ``__wrapped__``).
-        gather: Callable[[CommandPalette, str], Awaitable[None]] = (
-            CommandPalette._gather_commands.__wrapped__
+        gather: Callable[[CommandPalette, str], Awaitable[None]] = inspect.unwrap(
+            CommandPalette._gather_commands
         )
         try:
             await gather(self, search_value)
