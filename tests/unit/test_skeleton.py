@@ -25,8 +25,10 @@ def test_the_skeleton_validates_and_walks_clean_in_every_language(
 ) -> None:
     target = tmp_path / "mine.yaml"
     assert main(["new", "my-first", "--lang", lang, "-o", str(target)]) == 0
+    schema = tmp_path / SCHEMA_NAME
     assert capsys.readouterr().out == (
-        f"Wrote {target}. Check it with: partways validate {target} --cover\n"
+        f"Wrote {target} and {schema} (for your editor). "
+        f"Check it with: partways validate {target} --cover\n"
     )
     scenario, problems = load_file(target)
     assert problems == [] and scenario is not None
@@ -87,7 +89,30 @@ def test_it_goes_to_id_yaml_by_default_and_never_overwrites(
     with pytest.raises(SystemExit):
         main(["new", "x", "-o", "dangling.yaml"])
     assert not (tmp_path / "nowhere").exists()
-    assert sorted(os.listdir(tmp_path)) == ["dangling.yaml", "late-payer.yaml"]  # no temp files
+    assert sorted(os.listdir(tmp_path)) == [  # no temp files
+        "dangling.yaml",
+        "late-payer.yaml",
+        "partways-scenario.schema.json",
+    ]
+
+
+def test_the_schema_the_modeline_names_is_written_beside_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The skeleton's first line points the editor at the schema beside it: ``new``
+    puts it there, once, and never replaces a file of that name."""
+    from partways.scenario.jsonschema import SCHEMA_NAME, dumps
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "first"]) == 0
+    first_line = (tmp_path / "first.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema={SCHEMA_NAME}"
+    assert (tmp_path / SCHEMA_NAME).read_text(encoding="utf-8") == dumps()
+    assert SCHEMA_NAME in capsys.readouterr().out
+    (tmp_path / SCHEMA_NAME).write_text("{} mine", encoding="utf-8")
+    assert main(["new", "second"]) == 0
+    assert (tmp_path / SCHEMA_NAME).read_text(encoding="utf-8") == "{} mine"
+    assert SCHEMA_NAME not in capsys.readouterr().out
 
 
 def _umask() -> int:

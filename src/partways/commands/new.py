@@ -1,5 +1,9 @@
 """``partways new ID [--lang L] [--reaction R] [--reason R] [-o FILE]``: write a small
-valid scenario to start from. It never overwrites a file."""
+valid scenario to start from. It never overwrites a file.
+
+The skeleton's first line points an editor's YAML language server at
+``partways-scenario.schema.json`` beside it; when no file of that name is there,
+the schema is written too, so the editor checks the file from the first keystroke."""
 
 from __future__ import annotations
 
@@ -42,8 +46,24 @@ def cmd_new(options: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{PROG}: error: cannot write {shown}: {describe(error)}", file=sys.stderr)
         return 1
-    print(f"Wrote {shown}. Check it with: {PROG} validate {shown} --cover")
+    schema = _schema_beside(target)
+    also = f" and {visible(str(schema))} (for your editor)" if schema else ""
+    print(f"Wrote {shown}{also}. Check it with: {PROG} validate {shown} --cover")
     return 0
+
+
+def _schema_beside(target: Path) -> Path | None:
+    """Write the JSON Schema beside ``target`` unless a file of that name is there: the
+    path written, or None (there already, or it could not be written: the scenario is
+    fine without it)."""
+    from partways.scenario.jsonschema import SCHEMA_NAME, dumps
+
+    schema = target.parent / SCHEMA_NAME
+    try:
+        write_new(schema, dumps().encode("utf-8"))
+    except OSError:
+        return None
+    return schema
 
 
 def write_new(path: Path, payload: bytes) -> None:

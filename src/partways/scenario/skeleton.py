@@ -210,7 +210,7 @@ TEMPLATE = """\
 # A new partways scenario: replace the words, keep the shape, then check it with
 #   partways validate THIS-FILE --cover     and     partways map THIS-FILE
 # The guide: scenarios/README.md. The line above lets an editor with a YAML
-# language server check the file as you type (put the schema file beside it).
+# language server check the file as you type (`partways new` put the schema beside it).
 format: 1
 id: {id}
 title: <title>
