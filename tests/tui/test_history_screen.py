@@ -120,3 +120,22 @@ async def test_m_on_a_replay_opens_the_map_with_the_path_it_took(
         assert {t.node for t in replay.outcome.turns} <= marked
         await pilot.press("escape")
         assert app.screen is replay
+
+
+async def test_the_table_shows_a_first_page_before_every_row_is_read(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """The worker posts the newest rows first (the table fills at once), then all."""
+    from textual.message import Message
+
+    from partways.tui.flows.practice import OverviewRead
+
+    seen: list[Message] = []
+    app = practice_app(make_app, tmp_path)
+    async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
+        await open_history(pilot)
+    read = [m for m in seen if isinstance(m, OverviewRead)]
+    assert [m.first_page for m in read] == [True, False]
+    assert read[0].overview is not None and read[1].overview is not None
+    full = read[1].overview.practices
+    assert read[0].overview.practices == full[: len(read[0].overview.practices)]

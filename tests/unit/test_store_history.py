@@ -53,6 +53,8 @@ def test_rows_are_light_newest_first_and_get_gives_the_transcript(tmp_path: Path
         store.add(rehearsal(n))
     rows = store.rows().value
     assert [row.scores.firmness for row in rows] == [2, 1, 0]
+    assert store.rows(newest=2).value == rows[:2]  # a first page: the newest
+    assert store.rows(newest=10).value == rows and store.rows(newest=0).value == []
     row = rows[0]
     assert (row.turns, dict(row.tags), dict(row.stances)) == (
         2,

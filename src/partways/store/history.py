@@ -184,14 +184,15 @@ class HistoryStore:
         best = {key: s.best for key, s in read.value.items() if s.best is not None}
         return Result(best, read.notice)
 
-    def rows(self) -> Result[list[Row]]:
-        """One light row per rehearsal, newest first, without reading transcripts."""
+    def rows(self, newest: int | None = None) -> Result[list[Row]]:
+        """One light row per rehearsal, newest first, without reading transcripts; with
+        ``newest``, only that many (a first page: the others are not decoded)."""
         if not self._has_records():
             return Result([])
         read = self.call(self._rows, write=False)
-        return Result(
-            [Row.from_json(key, doc) for key, doc in reversed(read.value.items())], read.notice
-        )
+        docs = list(read.value.items())
+        wanted = docs[::-1] if newest is None else docs[: -newest - 1 : -1] if newest > 0 else []
+        return Result([Row.from_json(key, doc) for key, doc in wanted], read.notice)
 
     def _rows(self, session: Session) -> dict[str, Doc]:
         synced = self._sync(session)

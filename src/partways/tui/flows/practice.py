@@ -49,6 +49,10 @@ if TYPE_CHECKING:
 OFF_UI_THREAD = frozenset({"_practices", "_recent", "_cards", "_drill_store"})
 
 
+#: How many of the newest rows the history table shows before the rest is read.
+FIRST_PAGE = 40
+
+
 def _now() -> datetime:
     return datetime.now().astimezone()
 
@@ -89,6 +93,8 @@ class OverviewRead(Message):
 
     overview: Overview | None
     error: str | None = None
+    #: Only the newest rows, to show at once; the whole overview follows.
+    first_page: bool = False
 
 
 @dataclass
@@ -149,8 +155,8 @@ class PracticeFlow(Flow):
 
         return DrillStore(Collection(self.store.data_dir, NAME))
 
-    def _practices(self) -> list[Practice]:
-        return [practice_of_row(row) for row in self.store.rows().value]
+    def _practices(self, newest: int | None = None) -> list[Practice]:
+        return [practice_of_row(row) for row in self.store.rows(newest).value]
 
     def _recent(self, count: int) -> list[Outcome]:
         return self.store.recent(count).value
@@ -168,11 +174,14 @@ class PracticeFlow(Flow):
 
     @work(thread=True, exclusive=True, group="overview")
     def read_overview(self) -> None:
-        """The rows first (the table fills), then the words of the newest rehearsals."""
+        """A first page of the newest rows (the table shows them at once), then every
+        row with the summaries, then the words of the newest rehearsals."""
         from partways.drills.habits import WINDOW, word_habits
-        from partways.drills.overview import overview
+        from partways.drills.overview import Overview, overview
 
         try:
+            first = self._practices(FIRST_PAGE)
+            self.post_message(OverviewRead(Overview(first), first_page=True))
             practices = self._practices()
             cards = list(self._cards().values())
         except OSError as error:
