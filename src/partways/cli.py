@@ -270,6 +270,7 @@ def cmd_app(
     pad: tuple[str, str | None] | None = None,
     drill: str | None = None,
     checklist: bool = False,
+    packs: PackLoader | None = None,
     **names: str,
 ) -> int:
     import gc
@@ -290,8 +291,17 @@ def cmd_app(
 
         # The app decides (see partways.loading) whether the packs load before its
         # first screen or in a worker behind it.
-        packs = PackLoader.of(catalog) if catalog is not None else _packs(options)
-        app = PartwaysApp(packs, store, start=start, pad=pad, drill=drill, data_dir=folder, **names)
+        if catalog is not None:
+            packs = PackLoader.of(catalog)
+        app = PartwaysApp(
+            packs or _packs(options),
+            store,
+            start=start,
+            pad=pad,
+            drill=drill,
+            data_dir=folder,
+            **names,
+        )
         app.start_on_checklist = checklist
         app.run()
     finally:
@@ -317,43 +327,59 @@ def _cataloged(catalog: Catalog, path: Path) -> Scenario | None:
 
 
 def cmd_play(options: argparse.Namespace) -> int:
-    from difflib import get_close_matches
     from pathlib import Path
 
-    catalog = _catalog(options)
+    packs = _packs(options)
     wanted: str = options.scenario
     path = Path(wanted).expanduser()
-    scenario: Scenario | None = None
-    if path.suffix in (".yaml", ".yml") or path.is_file():
+    names = {k: v for k, v in (("client", options.client), ("you", options.you)) if v}
+    is_file = path.suffix in (".yaml", ".yml") or path.is_file()
+    if is_file:
         from partways.scenario.catalog import missing_paths
 
         if missing_paths([path]):
             raise UsageError(f"{wanted}: no such file")
-        # A file the catalog holds was validated already (or comes from its cache):
-        # no YAML to read before the first screen. Anything else that is not a
-        # readable file (a folder, a symlink loop, a FIFO) is reported by the
-        # loader, with the reason.
-        scenario = _cataloged(catalog, path)
-        problems: list[Diagnostic] = []
-        if scenario is None:
-            from partways.scenario.loader import load_file
+    # From the cache alone when it holds this scenario: the others load behind the
+    # first screen. Otherwise the catalog is loaded now (and says what is wrong).
+    scenario = packs.one(path=path) if is_file else packs.one(scenario_id=wanted)
+    if scenario is not None:
+        return cmd_app(options, start=scenario, packs=packs, **names)
+    catalog = packs()
+    found = _play_file(catalog, path, wanted) if is_file else _play_id(catalog, wanted)
+    if found is None:
+        return 1
+    return cmd_app(options, start=found, catalog=catalog, **names)
 
-            scenario, problems = load_file(path, wanted)
-        if scenario is None:
-            for problem in problems:
-                print(problem.format(), file=sys.stderr)
-            print(f"{PROG}: {wanted} is not a valid scenario", file=sys.stderr)
-            return 1
-    else:
-        scenario = catalog.find(wanted)
-        if scenario is None:
-            hint = get_close_matches(wanted, [s.id for s in catalog.scenarios], n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-            raise UsageError(
-                f"no scenario with id '{wanted}'{suggestion} (see `partways validate`)"
-            )
-    names = {k: v for k, v in (("client", options.client), ("you", options.you)) if v}
-    return cmd_app(options, start=scenario, catalog=catalog, **names)
+
+def _play_file(catalog: Catalog, path: Path, wanted: str) -> Scenario | None:
+    """The scenario in the file at ``path``, or None after printing why it is not valid.
+
+    A file the catalog holds was validated already: no YAML to read before the first
+    screen. Anything else that is not a readable file (a folder, a symlink loop, a
+    FIFO) is reported by the loader, with the reason."""
+    scenario = _cataloged(catalog, path)
+    problems: list[Diagnostic] = []
+    if scenario is None:
+        from partways.scenario.loader import load_file
+
+        scenario, problems = load_file(path, wanted)
+    if scenario is None:
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
+        print(f"{PROG}: {wanted} is not a valid scenario", file=sys.stderr)
+    return scenario
+
+
+def _play_id(catalog: Catalog, wanted: str) -> Scenario:
+    """The scenario with id ``wanted``; a usage error with the closest id if none."""
+    from difflib import get_close_matches
+
+    scenario = catalog.find(wanted)
+    if scenario is None:
+        hint = get_close_matches(wanted, [s.id for s in catalog.scenarios], n=1)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        raise UsageError(f"no scenario with id '{wanted}'{suggestion} (see `partways validate`)")
+    return scenario
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from partways.scenario.cards import Card
     from partways.scenario.catalog import Catalog
+    from partways.scenario.model import Scenario
 
 #: Packs smaller than this (the bundled ones are ~40 KiB) load before the first
 #: screen: measured faster than a worker, whose imports compete with the first
@@ -60,6 +61,17 @@ class PackLoader:
         from partways.scenario.cache import load_cards_cached
 
         return load_cards_cached(list(self.folders), self.cache_file)
+
+    def one(self, scenario_id: str | None = None, path: Path | None = None) -> Scenario | None:
+        """One scenario from the cache (by id or by its file) without the others, or
+        None: not cached, or not current. See :func:`~partways.scenario.cache.load_one_cached`."""
+        if self.loaded is not None or self.cache_file is None:
+            return None
+        from partways.scenario.cache import load_one_cached
+
+        return load_one_cached(
+            list(self.folders), self.cache_file, scenario_id=scenario_id, path=path
+        )
 
     def size(self) -> int:
         """Bytes of YAML in the folders: a cheap guess at how long loading takes."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -107,3 +108,45 @@ def test_random_rows_give_valid_cards_or_none(rows: list[list[object]]) -> None:
     if cards is not None:
         assert len({c.id for c in cards}) == len(cards) == len(rows)
         assert all(len(FIELDS) == 8 and 1 <= c.difficulty <= 3 for c in cards)
+
+
+def test_one_scenario_comes_from_the_cache_alone(pack: Path, tmp_path: Path) -> None:
+    """``partways play`` takes its scenario from the cache by id or by file, decoded
+    and checked alone; anything doubtful means None (the caller loads the catalog)."""
+    from partways.scenario.cache import load_one_cached
+
+    cache_file = tmp_path / "catalog.json"
+    assert load_one_cached([pack], cache_file, scenario_id="angry-late-payer") is None
+    catalog = load_catalog_cached([pack], cache_file)
+    wanted = catalog.find("angry-late-payer")
+    by_id = load_one_cached([pack], cache_file, scenario_id="angry-late-payer")
+    assert by_id == wanted and by_id is not None
+    by_path = load_one_cached([pack], cache_file, path=pack / "angry-late-payer.yaml")
+    assert by_path == wanted
+    assert load_one_cached([pack], cache_file, scenario_id="no-such-id") is None
+    assert load_one_cached([pack], cache_file, path=tmp_path / "elsewhere.yaml") is None
+    loader = PackLoader((pack,), cache_file=cache_file)
+    assert loader.one(scenario_id="angry-late-payer") == wanted
+    assert PackLoader.of(catalog).one(scenario_id="angry-late-payer") is None
+
+
+def test_a_doubtful_cache_gives_no_single_scenario(pack: Path, tmp_path: Path) -> None:
+    from partways.scenario.cache import load_one_cached
+
+    cache_file = tmp_path / "catalog.json"
+    load_catalog_cached([pack], cache_file)
+    document = json.loads(cache_file.read_text(encoding="utf-8"))
+    entry = next(e for e in document["scenarios"] if e["id"] == "angry-late-payer")
+    broken = json.loads(json.dumps(entry))
+    broken["start"] = "nowhere"  # breaks a rule of the format
+    document["scenarios"] = [broken if e is entry else e for e in document["scenarios"]]
+    cache_file.write_text(json.dumps(document), encoding="utf-8")
+    assert load_one_cached([pack], cache_file, scenario_id="angry-late-payer") is None
+    document["scenarios"].append(entry)  # the same id twice
+    cache_file.write_text(json.dumps(document), encoding="utf-8")
+    assert load_one_cached([pack], cache_file, scenario_id="angry-late-payer") is None
+    target = pack / "angry-late-payer.yaml"
+    load_catalog_cached([pack], cache_file)  # rewritten: good again
+    assert load_one_cached([pack], cache_file, scenario_id="angry-late-payer") is not None
+    target.write_text(target.read_text(encoding="utf-8").replace("title:", "title: X", 1))
+    assert load_one_cached([pack], cache_file, scenario_id="angry-late-payer") is None  # stale

@@ -842,8 +842,12 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
 def app_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
-    def fake_app(options: Any, start: Any = None, catalog: Any = None, **names: str) -> int:
-        calls.append({"options": options, "start": start, "names": names})
+    def fake_app(
+        options: Any, start: Any = None, catalog: Any = None, packs: Any = None, **names: str
+    ) -> int:
+        calls.append(
+            {"options": options, "start": start, "names": names, "catalog": catalog, "packs": packs}
+        )
         return 0
 
     monkeypatch.setattr(cli, "cmd_app", fake_app)
@@ -862,6 +866,20 @@ def test_play_an_id_passes_the_scenario_and_names(
     assert app_calls[-1]["start"].id == "cli-good"
     assert app_calls[-1]["names"] == {}
     assert capsys.readouterr() == ("", "")
+
+
+def test_a_warm_play_takes_its_scenario_from_the_cache_alone(
+    app_calls: list[dict[str, Any]],
+) -> None:
+    """Start-up: with the cache current, ``play ID`` and ``play FILE`` decode only their
+    scenario; the catalog is left to the app (it loads behind the first screen)."""
+    assert run("play", "angry-late-payer") == 0  # warms the cache if it was cold
+    for wanted in ("angry-late-payer", "scenarios/angry-late-payer.yaml"):
+        assert run("play", wanted) == 0
+        call = app_calls[-1]
+        assert call["start"].id == "angry-late-payer"
+        assert call["catalog"] is None and call["packs"] is not None
+        assert call["packs"].loaded is None
 
 
 def test_play_a_bundled_id_and_a_file(app_calls: list[dict[str, Any]]) -> None:

@@ -49,6 +49,7 @@ __all__ = [
     "index_file",
     "load_cards_cached",
     "load_catalog_cached",
+    "load_one_cached",
 ]
 
 #: Bump when the document's shape (or what the loader puts in a Scenario) changes.
@@ -130,6 +131,49 @@ def load_cards_cached(paths: Sequence[PathLike], cache_file: Path) -> list[Card]
     if document["key"] != key:
         return None
     return decode_cards(document["cards"])
+
+
+def load_one_cached(
+    paths: Sequence[PathLike],
+    cache_file: Path,
+    *,
+    scenario_id: str | None = None,
+    path: Path | None = None,
+) -> Scenario | None:
+    """One scenario of the cached catalog — by id, or by the file it was read from —
+    decoded and checked alone (``partways play`` needs no other before its first
+    screen); None when the cache is not current or does not hold exactly one such
+    scenario, and the caller loads the catalog instead."""
+    try:
+        files = find_files(paths)
+        key = _key(files)
+        document = json.loads(read_regular(cache_file, MAX_CACHE_BYTES))
+        if type(document) is not dict or document.keys() != _DOCUMENT_KEYS:
+            return None
+        entries = document["scenarios"]
+        if document["key"] != key or type(entries) is not list:
+            return None
+        wanted = os.path.realpath(path) if path is not None else None
+        found = [
+            entry
+            for entry in entries
+            if type(entry) is dict
+            and (
+                entry.get("id") == scenario_id
+                if scenario_id is not None
+                else type(entry.get("path")) is str and os.path.realpath(entry["path"]) == wanted
+            )
+        ]
+        if len(found) != 1:
+            return None
+        scenario = decode(Scenario, found[0])
+        same_id = sum(1 for e in entries if type(e) is dict and e.get("id") == scenario.id)
+        listed = {listed_path for listed_path, _ in files}
+        if same_id != 1 or scenario.path not in listed or scenario_problems(scenario):
+            return None
+        return scenario
+    except Exception:  # a shortcut only: any problem means loading the catalog
+        return None
 
 
 # -- reading ------------------------------------------------------------------
