@@ -18,6 +18,7 @@ from partways.checklist.template import template
 from partways.store.checklists import ChecklistStore
 from partways.tui.screens.checklist import OffboardingsScreen
 from partways.tui.screens.checklist_detail import ChecklistScreen
+from partways.tui.screens.checklist_export import ExportDialog
 from partways.tui.screens.checklist_letter import LetterPadScreen
 from partways.tui.screens.checklist_new import NewOffboardingDialog
 from partways.tui.widgets.draft import DraftArea
@@ -90,6 +91,10 @@ async def test_set_up_an_offboarding_with_the_keyboard_and_find_it_after_a_resta
         pad.query_one(DraftArea).load_text(pad.letter.replace("Hi Dana Corp,", "Dear Dana,"))
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LetterPadScreen)
         await pilot.press("ctrl+o")
         exported = (tmp_path / "offboarding-dana-corp.md").read_text(encoding="utf-8")
         assert "- [x] Sleep on the decision" in exported and "Dear Dana," in exported
