@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from partways.checklist.codec import offboarding_from_json
-from partways.checklist.dates import due, parse_rule
+from partways.checklist.dates import due, long_date, parse_rule
 from partways.checklist.edit import draft_of, edited
 from partways.checklist.letter import generate, sections
 from partways.checklist.model import Offboarding, TemplateItem, new_offboarding
@@ -186,7 +186,7 @@ def test_the_users_open_steps_are_listed_in_every_language(lang: str, tmp_path: 
     parts = sections(lang)
     assert parts["steps"] in letter
     step = next(line for line in letter.splitlines() if "Archive the project files" in line)
-    assert step.startswith("- ") and step.endswith(")")
+    assert step == f"- {long_date(date(2026, 4, 22), lang)} – Archive the project files for a year."
     for absent in ("Review the rates", "Call the accountant", "the list of tools"):
         assert absent not in letter
     # Thanks come after the list; a done step leaves it, and the list goes with it.
