@@ -334,3 +334,10 @@ def test_snapshot_checklist_with_notes(
         replace(o, notes="Ana signs the handover.\nThey pay 60 days late; invoice early.")
     )
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=keys("o", "enter", "up"))
+
+
+def test_snapshot_export_dialog(make_app: MakeApp, tmp_path: Path, snap_compare: Any) -> None:
+    stored(tmp_path)
+    app = make_app()
+    app.export_dir = Path("/home/sam/work")  # shown, never written to: nothing is submitted
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("o", "enter", "x"))
