@@ -250,6 +250,27 @@ async def test_escape_leaves_the_details_as_they_were(make_app: MakeApp, tmp_pat
         assert app.offboardings == (before,)
 
 
+async def test_notes_untouched_in_the_dialog_keep_their_lines(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    o = stored(tmp_path)
+    ChecklistStore(tmp_path / "data").put(replace(o, notes="Ana signs.\nThey pay late."))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "enter", "d")
+        await settle(pilot)
+        dialog = app.screen
+        assert dialog.query_one("#notes", Input).value == "Ana signs. · They pay late."
+        dialog.query_one("#notice", Input).value = "31"
+        dialog.query_one("#client", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        [changed] = app.offboardings
+        assert changed.notice_days == 31 and changed.notes == "Ana signs.\nThey pay late."
+
+
 async def test_export_asks_where_and_writes_there(make_app: MakeApp, tmp_path: Path) -> None:
     stored(tmp_path)
     app = make_app()

@@ -299,3 +299,14 @@ def test_an_edited_letter_is_kept_with_a_warning(
     assert status == 0 and "check its dates" in err
     [o] = store.all().value
     assert o.letter == "Dear Dana, my own words." and o.notice_days == 10
+
+
+def test_an_edit_takes_the_letter_mark_from_the_template_as_it_is_now(tmp_path: Path) -> None:
+    o = made()  # made before the user's file existed
+    items = user_template(
+        tmp_path, USER.replace("phase: before", "phase: before\n    letter: true")
+    )
+    changed = edited(o, draft_of(o), items)
+    marked = {i.id for i in changed.items if i.letter}
+    assert marked == {"archive-files", "call-accountant"}
+    assert "- " + long_date(date(2026, 3, 6), "en") + " – Call the accountant." in generate(changed)

@@ -75,7 +75,8 @@ def rescheduled(
                 )
             continue
         if t.applies(reason, agency) or prev.done or prev.note:
-            out.append(moved(prev, prev.rule or t.rule.describe(), talk, end))
+            kept = replace(prev, letter=bool(t.letter))  # as the template says now
+            out.append(moved(kept, prev.rule or t.rule.describe(), talk, end))
     for item in items:
         if item.id not in known:
             out.append(moved(item, item.rule, talk, end))
