@@ -76,6 +76,8 @@ def test_set_up_tick_letter_then_kill_and_find_it_again(tmux: Tmux, tmp_path: Pa
     screen = tmux.wait_for("Stance:")
     assert "Stance: firm" in screen
     tmux.send("C-s")
+    tmux.wait_for("Export to a Markdown file")
+    tmux.send("Enter")
     tmux.wait_for("Exported to")
     # A crash: the process is killed, nothing is closed cleanly.
     pid = tmux.run("list-panes", "-t", tmux.session, "-F", "#{pane_pid}").split()[0]

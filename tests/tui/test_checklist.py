@@ -4,6 +4,7 @@ offboarding, tick and note steps, the letter in the coach pad, export, restart,
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,10 @@ from partways.checklist.template import template
 from partways.store.checklists import ChecklistStore
 from partways.tui.screens.checklist import OffboardingsScreen
 from partways.tui.screens.checklist_detail import ChecklistScreen
+from partways.tui.screens.checklist_export import ExportDialog
 from partways.tui.screens.checklist_letter import LetterPadScreen
 from partways.tui.screens.checklist_new import NewOffboardingDialog
+from partways.tui.screens.dialogs import ConfirmDialog
 from partways.tui.widgets.draft import DraftArea
 
 from .conftest import MakeApp
@@ -90,6 +93,10 @@ async def test_set_up_an_offboarding_with_the_keyboard_and_find_it_after_a_resta
         pad.query_one(DraftArea).load_text(pad.letter.replace("Hi Dana Corp,", "Dear Dana,"))
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LetterPadScreen)
         await pilot.press("ctrl+o")
         exported = (tmp_path / "offboarding-dana-corp.md").read_text(encoding="utf-8")
         assert "- [x] Sleep on the decision" in exported and "Dear Dana," in exported
@@ -190,3 +197,168 @@ def test_snapshot_letter(make_app: MakeApp, tmp_path: Path, snap_compare: Any) -
         await keys("o", "enter", "l")(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=run)
+
+
+# -- editing the details, exporting where the person wants ------------------------------
+
+
+async def test_d_edits_the_details_and_every_step_moves(make_app: MakeApp, tmp_path: Path) -> None:
+    before = stored(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ChecklistScreen)
+        await pilot.press("d")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, NewOffboardingDialog)
+        assert dialog.query_one("#client", Input).value == "Dana Corp"
+        assert dialog.query_one("#notice", Input).value == "30"
+        dialog.query_one("#notice", Input).value = "14"
+        dialog.query_one("#notes", Input).value = "Ana signs; call on Tuesday"
+        dialog.query_one("#client", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is screen
+        [o] = app.offboardings
+        assert o.last_day == date(2026, 3, 23) and o.notes == "Ana signs; call on Tuesday"
+        assert o.items[0].done and o.items[1].note == before.items[1].note
+        moved = {i.id: i.due for i in o.items}
+        assert moved["final-invoice"] == date(2026, 3, 16)  # a week before the new last day
+        header = str(screen.query_one("#checklist-header").render())
+        assert "Notes: Ana signs; call on Tuesday" in header
+        assert "last day 2026-03-23 (14 days)" in header
+    [saved] = ChecklistStore(tmp_path / "data").all().value
+    assert saved == o
+
+
+async def test_escape_leaves_the_details_as_they_were(make_app: MakeApp, tmp_path: Path) -> None:
+    before = stored(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "enter", "d")
+        await settle(pilot)
+        app.screen.query_one("#notice", Input).value = "99"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ChecklistScreen)
+        assert app.offboardings == (before,)
+
+
+async def test_notes_untouched_in_the_dialog_keep_their_lines(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    o = stored(tmp_path)
+    ChecklistStore(tmp_path / "data").put(replace(o, notes="Ana signs.\nThey pay late."))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "enter", "d")
+        await settle(pilot)
+        dialog = app.screen
+        assert dialog.query_one("#notes", Input).value == "Ana signs. · They pay late."
+        dialog.query_one("#notice", Input).value = "31"
+        dialog.query_one("#client", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        [changed] = app.offboardings
+        assert changed.notice_days == 31 and changed.notes == "Ana signs.\nThey pay late."
+
+
+async def test_export_asks_where_and_writes_there(make_app: MakeApp, tmp_path: Path) -> None:
+    stored(tmp_path)
+    app = make_app()
+    app.export_dir = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "enter", "x")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        field = dialog.query_one("#export-path", Input)
+        assert field.value == "offboarding-dana-corp.md"
+        # A folder that does not exist: one line, the dialog stays.
+        field.value = "nowhere/out.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        error = str(dialog.query_one("#dialog-error").render())
+        assert "There is no folder" in error and "nowhere" in error
+        (tmp_path / "sub").mkdir()
+        field.value = "sub"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "is a folder" in str(dialog.query_one("#dialog-error").render())
+        field.value = "sub/dana.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ChecklistScreen)
+    assert "# Offboarding: Dana Corp" in (tmp_path / "sub" / "dana.md").read_text("utf-8")
+
+
+async def test_export_asks_before_replacing_a_file(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored(tmp_path)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    (home / "dana.md").write_text("mine", encoding="utf-8")
+    app = make_app()
+    app.export_dir = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o", "enter", "x")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path", Input).value = "~/dana.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is dialog and "exists" in str(dialog.query_one("#dialog-error").render())
+        assert (home / "dana.md").read_text("utf-8") == "mine"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, ChecklistScreen)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ChecklistScreen)
+    assert (home / "dana.md").read_text("utf-8").startswith("# Offboarding: Dana Corp")
+    assert not (tmp_path / "offboarding-dana-corp.md").exists()
+
+
+def test_snapshot_edit_offboarding(make_app: MakeApp, tmp_path: Path, snap_compare: Any) -> None:
+    stored(tmp_path, contact="ana@dana.example", deliverables=("the logo", "the landing page"))
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=keys("o", "enter", "d"))
+
+
+def test_snapshot_checklist_with_notes(
+    make_app: MakeApp, tmp_path: Path, snap_compare: Any
+) -> None:
+    o = stored(tmp_path)
+    ChecklistStore(tmp_path / "data").put(
+        replace(o, notes="Ana signs the handover.\nThey pay 60 days late; invoice early.")
+    )
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=keys("o", "enter", "up"))
+
+
+def test_snapshot_export_dialog(make_app: MakeApp, tmp_path: Path, snap_compare: Any) -> None:
+    stored(tmp_path)
+    app = make_app()
+    app.export_dir = Path("/home/sam/work")  # shown, never written to: nothing is submitted
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("o", "enter", "x"))

@@ -34,11 +34,13 @@ LATE_FOR_START_UP = {
     "partways.store.collection",
     "partways.store.drills",
     # The checklist's screens, its template (PyYAML) and letters, when first used.
+    "partways.checklist.edit",
     "partways.checklist.letter",
     "partways.checklist.template",
     "partways.store.checklists",
     "partways.tui.screens.checklist",
     "partways.tui.screens.checklist_detail",
+    "partways.tui.screens.checklist_export",
     "partways.tui.screens.checklist_letter",
     "partways.tui.screens.checklist_new",
 }

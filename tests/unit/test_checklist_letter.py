@@ -209,6 +209,7 @@ def test_the_checklist_commands_never_import_textual(tmp_path: Path) -> None:
         "    assert main(['checklist', 'list', '--json'] + d) == 0\n"
         "    assert main(['checklist', 'list'] + d) == 0\n"
         "    assert main(['checklist', 'export', 'Dana'] + d) == 0\n"
+        "    assert main(['checklist', 'edit', 'Dana', '--notice', '14'] + d) == 0\n"
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n"
     )
     result = subprocess.run(

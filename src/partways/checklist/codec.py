@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from partways.checklist.dates import parse_iso
+from partways.checklist.dates import parse_iso, parse_rule
 from partways.checklist.model import (
     MAX_NOTICE,
     MAX_TEXT,
@@ -54,6 +54,7 @@ def item_from_json(data: object) -> Item | None:
     text = _text(data.get("text"))
     if due is None or phase not in PHASES or not text:
         return None
+    rule = parse_rule(_text(data.get("rule")))
     return Item(
         id=_text(data.get("id")) or text[:40],
         phase=str(phase),
@@ -61,6 +62,8 @@ def item_from_json(data: object) -> Item | None:
         due=due,
         done=_flag(data.get("done")),
         note=_text(data.get("note"), line=False)[:MAX_TEXT],
+        rule=rule.describe() if rule is not None else "",
+        letter=_flag(data.get("letter")),
     )
 
 

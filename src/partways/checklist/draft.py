@@ -14,6 +14,7 @@ from partways.checklist.model import (
     Offboarding,
     TemplateItem,
     clean_line,
+    clean_notes,
     new_offboarding,
 )
 from partways.text import is_blank
@@ -33,6 +34,8 @@ class Draft:
     you: str = ""
     contact: str = ""
     deliverables: tuple[str, ...] = ()
+    #: Free notes, for the person only (never in the letter).
+    notes: str = ""
 
     def build(self, template: list[TemplateItem], *, id: str, created: str) -> Offboarding:
         """The offboarding this draft describes, its checklist from ``template``."""
@@ -49,6 +52,7 @@ class Draft:
             you=self.you,
             contact=self.contact,
             deliverables=self.deliverables,
+            notes=self.notes,
         )
 
 
@@ -88,6 +92,7 @@ def read_draft(fields: dict[str, str], agency: bool = False) -> tuple[Draft | No
             you=clean_line(fields.get("you", "")),
             contact=clean_line(fields.get("contact", "")),
             deliverables=deliverables,
+            notes=clean_notes(fields.get("notes", "")),
         ),
         "",
         "",

@@ -5,8 +5,12 @@ not translated: sections in ``[brackets]``, each a paragraph or a line with
 placeholders — ``{client}``, ``{you}``, ``{last_day}``, ``{talk}`` (dates the way
 the language writes them, :func:`partways.checklist.dates.long_date`) and, in an
 item's own section (``[item.final-invoice]``), ``{due}``, that item's date. An
-item's section goes into the letter only while the item is still open. Lines
-starting with ``#`` are comments.
+item's section goes into the letter only while the item is still open. The
+user's own steps marked for the letter (``letter: true`` in ``checklist.yaml``,
+the default for a new step of the "after" phase) are listed after them while
+open: ``[steps]`` introduces the list, ``[step]`` is one line of it (``{step}``,
+the step's text as the user wrote it, and ``{due}``). Lines starting with ``#``
+are comments.
 
 The order is the guides': the decision and the last day first, one reason in
 general terms (none at all for an abusive client), what is left to deliver and
@@ -31,7 +35,17 @@ _HEADER_RE = re.compile(r"^\[([a-z0-9._-]+)\]\s*$")
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 
 #: The sections every letter has, in the order they are written.
-BODY = ("greeting", "decision", "reason", "deliverables", "*items", "thanks", "again", "closing")
+BODY = (
+    "greeting",
+    "decision",
+    "reason",
+    "deliverables",
+    "*items",
+    "*steps",
+    "thanks",
+    "again",
+    "closing",
+)
 
 
 @cache
@@ -83,6 +97,8 @@ def generate(offboarding: Offboarding) -> str:
     for name in BODY:
         if name == "*items":
             out.extend(_items(offboarding, lang, parts))
+        elif name == "*steps":
+            out.extend(_steps(offboarding, lang, parts))
         elif name == "deliverables":
             if offboarding.deliverables:
                 listed = "\n".join(f"- {d}" for d in offboarding.deliverables)
@@ -104,6 +120,16 @@ def _items(offboarding: Offboarding, lang: str, parts: dict[str, str]) -> list[s
             continue
         sentences.append(_filler({**values, "due": long_date(item.due, lang)})(section))
     return [" ".join(sentences)] if sentences else []
+
+
+def _steps(offboarding: Offboarding, lang: str, parts: dict[str, str]) -> list[str]:
+    """The user's own open steps marked for the letter, as a list under ``[steps]``."""
+    lines = [
+        _filler({"step": item.text, "due": long_date(item.due, lang)})(parts["step"])
+        for item in offboarding.items
+        if item.letter and not item.done and f"item.{item.id}" not in parts
+    ]
+    return [parts["steps"] + "\n" + "\n".join(lines)] if lines else []
 
 
 # -- the Markdown export ---------------------------------------------------------

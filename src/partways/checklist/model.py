@@ -49,6 +49,9 @@ class TemplateItem:
     agency: bool = False
     #: Only for these reasons (empty: every reason).
     when: tuple[str, ...] = ()
+    #: Listed in the letter while open. None: not said, and ``template()`` decides
+    #: (a user's own new step of the "after" phase is listed, others are not).
+    letter: bool | None = None
 
     def applies(self, reason: str, agency: bool) -> bool:
         return (agency or not self.agency) and (not self.when or reason in self.when)
@@ -64,6 +67,10 @@ class Item:
     due: date
     done: bool = False
     note: str = ""
+    #: The rule ``due`` came from, in words (``Rule.describe``; "" for old records).
+    rule: str = ""
+    #: Listed in the letter while open (see :attr:`TemplateItem.letter`).
+    letter: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -73,6 +80,8 @@ class Item:
             "due": self.due.isoformat(),
             "done": self.done,
             "note": self.note,
+            "rule": self.rule,
+            "letter": self.letter,
         }
 
 
@@ -215,7 +224,14 @@ def new_offboarding(
     end = last_day(talk, notice_days)
     agency = bool(details.get("agency", False))
     items = tuple(
-        Item(t.id, t.phase, t.text, due(t.rule, talk, end))
+        Item(
+            t.id,
+            t.phase,
+            t.text,
+            due(t.rule, talk, end),
+            rule=t.rule.describe(),
+            letter=bool(t.letter),
+        )
         for t in template
         if t.applies(reason, agency)
     )
@@ -234,3 +250,8 @@ def new_offboarding(
 def clean_line(text: str) -> str:
     """One line of a person's text: control characters and line breaks removed."""
     return " ".join(strip_control(text).split())[:MAX_TEXT]
+
+
+def clean_notes(text: str) -> str:
+    """Free notes: control characters removed (line breaks kept), trimmed, at most MAX_TEXT."""
+    return strip_control(text).strip()[:MAX_TEXT]

@@ -16,6 +16,9 @@ reports scenarios. The shape::
         due: 7 days before the talk     # see partways.checklist.dates
         agency: true                    # optional: only for agencies
         when: [abusive]                 # optional: only for these reasons
+        letter: true                    # optional: listed in the letter while open
+                                        # (default: yes for a new step of the user's
+                                        # own in the "after" phase, no otherwise)
 """
 
 from __future__ import annotations
@@ -78,7 +81,7 @@ _TWIN = {code.value: CL[code.name].value for code in Code if code.name in CL.__m
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOP = ("format", "items")
-_ITEM = ("id", "phase", "text", "due", "agency", "when")
+_ITEM = ("id", "phase", "text", "due", "agency", "when", "letter")
 _REQUIRED = ("id", "phase", "text", "due")
 
 
@@ -168,12 +171,14 @@ class _Checker(NodeChecker):
                 f"'{EXAMPLES[0]}', '{EXAMPLES[1]}' or '{EXAMPLES[2]}', not "
                 f"'{shown(due)}'",
             )
-        agency = self.flag(fields["agency"][1]) if "agency" in fields else False
+        agency = self.flag("agency", fields["agency"][1]) if "agency" in fields else False
         when = self.reasons(fields["when"][1]) if "when" in fields else ()
-        if not ok or rule is None or agency is None or when is None:
+        letter = self.flag("letter", fields["letter"][1]) if "letter" in fields else None
+        bad_letter = "letter" in fields and letter is None
+        if not ok or rule is None or agency is None or when is None or bad_letter:
             return None
         assert item_id is not None and phase is not None and text is not None
-        return TemplateItem(item_id, phase, text.strip(), rule, agency, when)
+        return TemplateItem(item_id, phase, text.strip(), rule, agency, when, letter)
 
     def _bad(self, node: Node, code: CL, message: str) -> bool:
         self.error(node, code, message)
@@ -194,10 +199,10 @@ class _Checker(NodeChecker):
             return None
         return value
 
-    def flag(self, node: Node) -> bool | None:
+    def flag(self, key: str, node: Node) -> bool | None:
         if node.__class__ is ScalarNode and node.tag == BOOL_TAG:
             return str(node.value).lower() in ("true", "yes", "on")
-        self.wrong_type(node, "'agency'", "true or false")
+        self.wrong_type(node, f"'{key}'", "true or false")
         return None
 
     def reasons(self, node: Node) -> tuple[str, ...] | None:
@@ -248,15 +253,19 @@ def template(data_dir: Path | None) -> tuple[list[TemplateItem], list[Diagnostic
 
     A user item with a shipped item's id takes its place; the others are added
     at the end of their phase. A user file with any problem adds nothing (its
-    problems are returned to be shown).
+    problems are returned to be shown). Every item's ``letter`` is decided here:
+    as the file says, else listed for a user's new step of the "after" phase
+    (the shipped steps have their own sentences in the letter).
     """
-    items, problems = load_file(SHIPPED, "template.yaml")
+    shipped, problems = load_file(SHIPPED, "template.yaml")
+    items = [replace(item, letter=bool(item.letter)) for item in shipped]
     user = data_dir / USER_TEMPLATE if data_dir is not None else None
     if user is None or not user.exists():
         return items, problems
     extra, user_problems = load_file(user)
     by_id = {item.id: item for item in items}
     for item in extra:
-        by_id[item.id] = item
+        new_step = item.id not in by_id and item.phase == "after"
+        by_id[item.id] = replace(item, letter=new_step if item.letter is None else item.letter)
     merged = sorted(by_id.values(), key=lambda item: PHASES.index(item.phase))
     return merged, problems + user_problems

@@ -1,4 +1,4 @@
-"""``partways checklist``: offboardings from the shell (``new``, ``list``, ``export``).
+"""``partways checklist``: offboardings from the shell (``new``, ``edit``, ``list``, ``export``).
 
 Bare ``partways checklist`` opens the app on the checklist screen; every other
 path here runs without Textual. "Today" is read once, here, at the edge
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def add_parser(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> None:
-    """The ``checklist`` command and its three actions."""
+    """The ``checklist`` command and its four actions."""
     from partways.vocab import LANGUAGES, REASONS
 
     checklist = sub.add_parser(
@@ -52,6 +52,7 @@ def add_parser(
         metavar="TEXT",
         help="a deliverable still owed (repeatable)",
     )
+    _add_edit(actions, common)
     listing = actions.add_parser("list", parents=[common], help="list the offboardings")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
     export = actions.add_parser(
@@ -62,6 +63,38 @@ def add_parser(
         "file", metavar="FILE", nargs="?", help="write here (default: standard output)"
     )
     checklist.set_defaults(func=cmd_checklist)
+
+
+def _add_edit(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    import argparse
+
+    from partways.vocab import LANGUAGES, REASONS
+
+    edit = actions.add_parser(
+        "edit", parents=[common], help="change an offboarding's details (the dates move)"
+    )
+    edit.add_argument("client", metavar="CLIENT", help="the client's name, as it is now")
+    edit.add_argument("--client", dest="rename", metavar="NEW", help="a new name for the client")
+    edit.add_argument("--talk", metavar="YYYY-MM-DD", help="the conversation's date")
+    edit.add_argument("--notice", metavar="DAYS", help="notice period in days")
+    edit.add_argument("--reason", metavar="REASON", help=", ".join(REASONS))
+    edit.add_argument("--contact", metavar="TEXT", help="who to write to")
+    edit.add_argument("--notes", metavar="TEXT", help="free notes, for you only ('' clears)")
+    edit.add_argument(
+        "--lang", metavar="LANG", help=f"the letter's language: {', '.join(LANGUAGES)}"
+    )
+    edit.add_argument("--you", metavar="NAME", help="your name, to sign the letter")
+    edit.add_argument(
+        "--agency", action=argparse.BooleanOptionalAction, help="the agencies' steps, or not"
+    )
+    edit.add_argument(
+        "--deliver",
+        action="append",
+        metavar="TEXT",
+        help="a deliverable still owed (repeatable; replaces the list; '' clears it)",
+    )
 
 
 def cmd_checklist(options: argparse.Namespace) -> int:
@@ -75,6 +108,10 @@ def cmd_checklist(options: argparse.Namespace) -> int:
     try:
         if action == "new":
             return _new(options)
+        if action == "edit":
+            from partways.commands.checklist_edit import edit
+
+            return edit(options, _store(options))
         if action == "list":
             return _list(options)
         return _export(options)

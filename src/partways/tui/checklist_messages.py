@@ -64,6 +64,13 @@ class ExportAsked(Message):
 
 
 @dataclass
+class EditOffboardingAsked(Message):
+    """Change the details of ``offboarding_id`` (the app asks for them, filled in)."""
+
+    offboarding_id: str
+
+
+@dataclass
 class RehearseAsked(Message):
     """Rehearse the conversation with this offboarding's client."""
 

@@ -19,6 +19,7 @@ from partways.fileio import atomic_write, describe
 from partways.names import Names
 from partways.tui.checklist_messages import (
     ChecklistsAsked,
+    EditOffboardingAsked,
     ExportAsked,
     Exported,
     LetterAsked,
@@ -38,7 +39,7 @@ from partways.vocab import ABANDONED
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from partways.checklist.draft import Draft
-    from partways.checklist.model import Offboarding
+    from partways.checklist.model import Offboarding, TemplateItem
     from partways.scenario.model import Scenario
     from partways.store.checklists import ChecklistStore
 
@@ -93,6 +94,39 @@ class ChecklistFlow(ChecklistState, Flow):
                 self.create_offboarding(draft)
 
         self.push_screen(NewOffboardingDialog(self.today), made)
+
+    @on(EditOffboardingAsked)
+    def _edit_asked(self, message: EditOffboardingAsked) -> None:
+        from partways.checklist.edit import draft_of
+        from partways.tui.screens.checklist_new import NewOffboardingDialog
+
+        o = self.offboarding(message.offboarding_id)
+        if o is None:
+            return
+
+        def changed(draft: Draft | None) -> None:
+            if draft is not None:
+                self.edit_offboarding(message.offboarding_id, draft)
+
+        self.push_screen(NewOffboardingDialog(self.today, draft_of(o)), changed)
+
+    def _apply_edit(self, offboarding_id: str, draft: Draft, items: list[TemplateItem]) -> None:
+        """On the UI thread: the edit applied to the offboarding as it is now, then saved."""
+        from partways.checklist.edit import edited
+
+        o = self.offboarding(offboarding_id)
+        if o is None:
+            return
+        changed = edited(o, draft, items)
+        self._show(changed)
+        self.save_offboarding(changed)
+        if o.letter and (changed.talk, changed.last_day) != (o.talk, o.last_day):
+            self.notify(
+                "Your edited letter is kept as you wrote it: check its dates "
+                "(Ctrl+R in the letter writes it again).",
+                severity="warning",
+                markup=False,
+            )
 
     @on(OffboardingOpened)
     def _opened(self, message: OffboardingOpened) -> None:
@@ -158,10 +192,19 @@ class ChecklistFlow(ChecklistState, Flow):
 
     @on(ExportAsked)
     def _export_asked(self, message: ExportAsked) -> None:
+        from partways.tui.screens.checklist_export import ExportDialog, default_name
+
         o = self.offboarding(message.offboarding_id)
-        if o is not None:
-            folder = self.export_dir if self.export_dir is not None else Path.cwd()
-            self.export(o, folder)
+        if o is None:
+            return
+
+        def chosen(path: Path | None) -> None:
+            now = self.offboarding(message.offboarding_id)
+            if path is not None and now is not None:
+                self.export(now, path)
+
+        base = self.export_dir if self.export_dir is not None else Path.cwd()
+        self.push_screen(ExportDialog(default_name(o.client), base), chosen)
 
     @on(OutcomeLogged)
     def _outcome_logged(self, message: OutcomeLogged) -> None:
@@ -216,12 +259,19 @@ class ChecklistFlow(ChecklistState, Flow):
         self.call_from_thread(self._show, offboarding)
         self.save_offboarding(offboarding, opened=True)
 
+    @work(thread=True, exclusive=False, group="checklists-write")
+    def edit_offboarding(self, offboarding_id: str, draft: Draft) -> None:
+        from partways.checklist.template import template
+
+        items, problems = template(self.checklist_store.data_dir)
+        for problem in problems:
+            self.call_from_thread(self.notify, problem.format(), severity="warning", markup=False)
+        self.call_from_thread(self._apply_edit, offboarding_id, draft, items)
+
     @work(thread=True, exclusive=False, group="checklists-export")
-    def export(self, o: Offboarding, folder: Path) -> None:
+    def export(self, o: Offboarding, path: Path) -> None:
         from partways.checklist.letter import generate, markdown
 
-        slug = "".join(c if c.isalnum() else "-" for c in o.client.lower()).strip("-") or "client"
-        path = folder / f"offboarding-{slug}.md"
         try:
             atomic_write(path, markdown(o, o.letter or generate(o), self.today).encode("utf-8"))
         except OSError as error:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 
 from partways.checklist.model import PHASE_TITLES, PHASES, Item, Offboarding
 from partways.tui.checklist_messages import (
+    EditOffboardingAsked,
     ExportAsked,
     LetterAsked,
     OffboardingChanged,
@@ -33,8 +34,10 @@ One client's offboarding: every step, its due date, your done marks and notes.
   ↑ ↓        move through the steps
   Space      done / not done
   e          a note on this step
+  d          the details: client, contact, reason, dates, notice, notes
+             (a new date or notice moves every step; done marks and notes stay)
   l          the letter: the written summary, in the coach pad
-  x          export the checklist and the letter to a Markdown file
+  x          export the checklist and the letter to a Markdown file (asks where)
   r          rehearse this conversation, with the client's name
   a          archive (or bring back) this offboarding
   Escape     back to the list
@@ -64,8 +67,15 @@ def header(o: Offboarding, today_overdue: int) -> Content:
                 f"{o.last_day.isoformat()} ({o.notice_days} days)"
             ),
             phases + late + (literal("  archived", "dim") if o.archived else Content("")),
+            *([literal("Notes: ", "bold") + literal(notes_line(o.notes))] if o.notes else []),
         ]
     )
+
+
+def notes_line(notes: str, width: int = 68) -> str:
+    """The free notes on one line (line breaks as " · "), cut to ``width`` with "…"."""
+    flat = " · ".join(line.strip() for line in notes.splitlines() if line.strip())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 class ChecklistScreen(PartwaysScreen[None]):
@@ -76,6 +86,7 @@ class ChecklistScreen(PartwaysScreen[None]):
     BINDINGS = [
         Binding("space", "tick", "Done"),
         Binding("e", "note", "Note"),
+        Binding("d", "details", "Details"),
         Binding("l", "letter", "Letter"),
         Binding("x", "export", "Export"),
         Binding("r", "rehearse", "Rehearse"),
@@ -145,7 +156,11 @@ class ChecklistScreen(PartwaysScreen[None]):
         item, today = self.current(), self.app.today
         detail = self.query_one("#item-detail", Literal)
         if item is None:
-            detail.update(literal("Space marks a step done; l writes the letter.", "dim"))
+            o = self.offboarding
+            if o is not None and o.notes:
+                detail.update(literal("Notes: ", "bold") + literal(o.notes))
+            else:
+                detail.update(literal("Space marks a step done; l writes the letter.", "dim"))
             return
         when = "overdue" if not item.done and item.due < today else "done" if item.done else "due"
         text = literal(item.text) + literal(f"  ({when} {item.due.isoformat()})", "dim")
@@ -177,6 +192,9 @@ class ChecklistScreen(PartwaysScreen[None]):
         o = self.offboarding
         if o is not None:
             self._change(replace(o, archived=not o.archived))
+
+    def action_details(self) -> None:
+        self.post_message(EditOffboardingAsked(self.offboarding_id))
 
     def action_letter(self) -> None:
         self.post_message(LetterAsked(self.offboarding_id))
