@@ -47,10 +47,11 @@ def structure(reader: Reader) -> list[Finding]:
     if (
         opening in reader.agreed
         and not tags & {"decision", "reversal", "blame"}
-        and not by_sentence[opening] & _OWN_PLAN
+        and not tags & _OWN_PLAN
     ):
         # Agreeing to what the client asked, with no decision ("Okay. Same time next week").
-        # "Yes, I'll send it tonight" answers with a plan of one's own: no assent.
+        # "Yes, I'll send it tonight" answers with a plan of one's own (a handoff, a
+        # written summary): no assent.
         a, b = reader.agreed[opening]
         tokens = reader.tokens
         found.append(reader.finding("reversal", "assent", tokens[a].start, tokens[b - 1].end))
