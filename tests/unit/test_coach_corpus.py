@@ -1,10 +1,11 @@
 """The coach's accuracy on the labelled corpus (``tests/coach_corpus/``).
 
-``dev``, ``tune``, ``tune2`` and ``tune3`` are what the rules are tuned on (``tune``,
-``tune2`` and ``tune3`` were written by others, to show where the rules did not
+``dev``, ``tune``, ``tune2``, ``tune3`` and ``tune4`` are what the rules are tuned on
+(``tune`` to ``tune4`` were written by others, to show where the rules did not
 generalise): every stance of every language must stay at or above the goals on each,
 and each language at or above :data:`TUNE_REACHED` on each tuning split (``tune3`` was
-76% overall before the third round of rules, 100% after). ``heldout`` and ``heldout2``
+76% overall before the third round of rules, 100% after; ``tune4`` was 88% before the
+fourth round, en 89 sv 89 fr 82 hr 89 bg 84, and 99% after). ``heldout`` and ``heldout2``
 are written by people who never saw the rules: they must not fall below what was last
 reached, and the issue's goals
 (90% English, 80% each other language) are an expected failure until they are met
@@ -52,9 +53,9 @@ def test_dev_language_detection(dev: Result, lang: str) -> None:
     assert dev.detected[lang] / dev.total[lang] >= 0.90
 
 
-#: The tuning splits written by others: ``tune`` (first round), ``tune2`` (second round)
-#: and ``tune3`` (third round).
-TUNE_SPLITS = ("tune", "tune2", "tune3")
+#: The tuning splits written by others: ``tune`` (first round), ``tune2`` (second round),
+#: ``tune3`` (third round) and ``tune4`` (fourth round).
+TUNE_SPLITS = ("tune", "tune2", "tune3", "tune4")
 _results: dict[str, Result] = {}
 
 

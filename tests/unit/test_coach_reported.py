@@ -74,3 +74,24 @@ def test_an_ordinal_dot_ends_no_sentence_but_a_year_before_a_capital_does() -> N
     tokens = tokenize("Najkasnije 27. ožujka 2026. Hvala.", "hr")
     assert [t.key for t in tokens if t.kind == NUM] == ["27.", "2026"]
     assert [t.key for t in tokenize("It ends on the 27. Then we stop.", "en")][4:6] == ["27", "."]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stance"),
+    [
+        # an offer acknowledged is not taken
+        ("I appreciate the raise, but money won't change my mind.", "en", "firm"),
+        ("Thanks for the discount offer. My last day stays the 30th.", "en", "firm"),
+        # ... but taken, it is
+        ("A raise would make it easier to stay.", "en", "cave"),
+        # an assent that is a sentence of its own, later in the reply
+        ("Ten percent... fine. For you.", "en", "cave"),
+        ("Cijela godina unaprijed... dobro.", "hr", "cave"),
+        # the old rate: working on at it gives in, a final invoice at it does not
+        ("I could still do the small updates now and then, at the old rate.", "en", "cave"),
+        ("The final invoice comes with it, at the old rate, by 31 December.", "en", "firm"),
+    ],
+)
+def test_offers_assents_and_the_old_rate(text: str, lang: str, stance: str) -> None:
+    found = analyze(text, lang)
+    assert found.stance == stance, found.findings
