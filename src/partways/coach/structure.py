@@ -43,7 +43,7 @@ def structure(reader: Reader) -> list[Finding]:
     opening = next((n for n, s in enumerate(sentences) if n in reader.agreed or not s.greeting), -1)
     if opening not in reader.agreed:
         # ... or a later assent that is a sentence of its own ("Ten percent... fine.").
-        opening = next((n for n in sorted(reader.agreed) if sentences[n].words <= 2), opening)
+        opening = next((n for n in sorted(reader.agreed) if sentences[n].words <= 4), opening)
     if (
         opening in reader.agreed
         and not tags & {"decision", "reversal", "blame"}
