@@ -86,15 +86,24 @@ def test_tune_accuracy(split: str, lang: str) -> None:
 
 
 #: Accuracy per language on each held-out split when last measured (2026-11-29, after the
-#: third round of rules; before it: heldout 78%, heldout2 79% overall): a floor against
-#: regressions, NOT the goal. ``heldout2`` was written in this round by someone who never
-#: saw the rules nor the other splits, and nobody tuning has read it.
+#: fourth round of rules, measured once at its end: heldout 85%, heldout2 84% overall;
+#: after the third round: 83% and 81%): a floor against regressions, NOT the goal.
+#: ``heldout2`` was written by someone who never saw the rules nor the other splits, and
+#: nobody tuning has read either split.
 HELDOUT_REACHED = {
-    "heldout": {"en": 0.87, "sv": 0.82, "fr": 0.83, "hr": 0.76, "bg": 0.77},
-    "heldout2": {"en": 0.87, "sv": 0.76, "fr": 0.68, "hr": 0.79, "bg": 0.83},
+    "heldout": {"en": 0.88, "sv": 0.83, "fr": 0.83, "hr": 0.82, "bg": 0.82},
+    "heldout2": {"en": 0.88, "sv": 0.80, "fr": 0.72, "hr": 0.83, "bg": 0.87},
 }
 #: Where the issue's goal is met already; everywhere else it is an expected failure.
-GOAL_MET = {("heldout", "sv"), ("heldout", "fr"), ("heldout2", "bg")}
+GOAL_MET = {
+    ("heldout", "sv"),
+    ("heldout", "fr"),
+    ("heldout", "hr"),
+    ("heldout", "bg"),
+    ("heldout2", "sv"),
+    ("heldout2", "hr"),
+    ("heldout2", "bg"),
+}
 
 HELDOUT_CASES = [(split, lang) for split in HELDOUT_REACHED for lang in LANGUAGES]
 
