@@ -88,13 +88,14 @@ def test_tune_accuracy(split: str, lang: str) -> None:
 
 
 #: Accuracy per language on each held-out split when last measured (2026-11-29, after the
-#: fourth round of rules, measured once at its end: heldout 85%, heldout2 84% overall;
-#: after the third round: 83% and 81%): a floor against regressions, NOT the goal.
+#: fourth round of rules, measured at its end, percentages only: heldout 86%, heldout2
+#: 84% overall; after the third round: 83% and 81%): a floor against regressions, NOT
+#: the goal.
 #: ``heldout2`` was written by someone who never saw the rules nor the other splits, and
 #: nobody tuning has read either split.
 HELDOUT_REACHED = {
-    "heldout": {"en": 0.88, "sv": 0.83, "fr": 0.83, "hr": 0.82, "bg": 0.82},
-    "heldout2": {"en": 0.88, "sv": 0.80, "fr": 0.72, "hr": 0.83, "bg": 0.87},
+    "heldout": {"en": 0.89, "sv": 0.83, "fr": 0.85, "hr": 0.82, "bg": 0.82},
+    "heldout2": {"en": 0.88, "sv": 0.80, "fr": 0.73, "hr": 0.83, "bg": 0.87},
 }
 #: Where the issue's goal is met already; everywhere else it is an expected failure.
 GOAL_MET = {
