@@ -4,6 +4,11 @@
     python benchmarks/coach_accuracy.py dev -v           # one split, and list the misses
     python benchmarks/coach_accuracy.py --split dev,tune # only these splits (never heldout
                                                          # while tuning the rules)
+    python benchmarks/coach_accuracy.py --scenarios [-v] # the bundled scenarios' picked lines:
+                                                         # the coach against the lines' tags
+
+A picked line's stance is what its tags say (``walk_report.stance_of``); a line whose
+tags say nothing is not counted. With ``-v`` every disagreement is listed (file, node).
 
 Each split is reported on its own: ``dev`` is what the rules were tuned on,
 ``heldout`` (when present) was written by someone who never saw the rules.
@@ -17,8 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from partways.coach import analyze
+from partways.scenario.loader import load_file
+from partways.scenario.walk_report import stance_of
 from partways.vocab import LANGUAGES, STANCES
-from tests.coach_corpus.corpus import Result, evaluate, splits
+from tests.coach_corpus.corpus import Example, Result, evaluate, splits
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 
 GOALS = {"en": 0.90}
 OTHER_GOAL = 0.80
@@ -55,11 +65,41 @@ def report(split: str, result: Result, verbose: bool) -> None:
     if verbose:
         print("\nmisses:")
         for example, got in result.misses:
-            print(f"  {example.where:<14} {example.stance:>7} -> {got:<7} {example.text[:90]}")
+            print(f"  {example.where:<14} {example.stance:>7} -> {got:<7} {example.text[:200]}")
+
+
+def scenario_lines() -> Result:
+    """The coach's reading of every picked line in ``scenarios/*.yaml`` against its tags."""
+    result = Result()
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        scenario, _diagnostics = load_file(path)
+        if scenario is None:
+            continue
+        lang = scenario.language
+        for node in scenario.nodes.values():
+            for choice in node.choices:
+                want = stance_of(choice)
+                if want is None:
+                    continue
+                got = analyze(choice.say, lang).stance
+                result.total[lang] += 1
+                result.by_stance[lang, want] += 1
+                result.confusion[lang, want, got] += 1
+                result.detected[lang] += 1
+                if got == want:
+                    result.right[lang] += 1
+                    result.right_by_stance[lang, want] += 1
+                else:
+                    where = f"{path.stem}:{node.id}"
+                    result.misses.append((Example(choice.say, lang, want, "", where), got))
+    return result
 
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    if "--scenarios" in argv:
+        report("scenario lines (tags vs coach)", scenario_lines(), verbose)
+        return 0
     wanted: list[str] = []
     args = iter(argv)
     for arg in args:

@@ -90,13 +90,11 @@ def test_every_language_has_the_same_sections() -> None:
         assert set(sections(lang)) == names, lang
 
 
-@pytest.mark.xfail(strict=True, reason="coach lexicon gap: fr '1er avril' is not a date")
 def test_the_coach_reads_the_first_of_the_month_in_french_as_a_date() -> None:
     found = analyze("Vous recevrez la facture au plus tard le 1er avril 2026.", "fr")
     assert "notice" in {f.tag for f in found.findings}
 
 
-@pytest.mark.xfail(strict=True, reason="coach lexicon gap: hr '27. ožujka' (with its dot)")
 def test_the_coach_reads_a_croatian_date_as_a_date() -> None:
     found = analyze("Račun ćete dobiti najkasnije 27. ožujka 2026.", "hr")
     assert "notice" in {f.tag for f in found.findings}

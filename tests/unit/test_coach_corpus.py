@@ -1,10 +1,13 @@
 """The coach's accuracy on the labelled corpus (``tests/coach_corpus/``).
 
-``dev``, ``tune``, ``tune2`` and ``tune3`` are what the rules are tuned on (``tune``,
-``tune2`` and ``tune3`` were written by others, to show where the rules did not
+``dev``, ``tune``, ``tune2``, ``tune3`` and ``tune4`` are what the rules are tuned on
+(``tune`` to ``tune4`` were written by others, to show where the rules did not
 generalise): every stance of every language must stay at or above the goals on each,
 and each language at or above :data:`TUNE_REACHED` on each tuning split (``tune3`` was
-76% overall before the third round of rules, 100% after). ``heldout`` and ``heldout2``
+76% overall before the third round of rules, 100% after; ``tune4`` was en 89% and sv
+89% before the fourth round; its French, Croatian and Bulgarian sets were rewritten
+midway, and read 64/77/73% with the third round's rules, 73/80/77% with the fourth
+round's before anyone looked at them; 99% overall after). ``heldout`` and ``heldout2``
 are written by people who never saw the rules: they must not fall below what was last
 reached, and the issue's goals
 (90% English, 80% each other language) are an expected failure until they are met
@@ -52,9 +55,9 @@ def test_dev_language_detection(dev: Result, lang: str) -> None:
     assert dev.detected[lang] / dev.total[lang] >= 0.90
 
 
-#: The tuning splits written by others: ``tune`` (first round), ``tune2`` (second round)
-#: and ``tune3`` (third round).
-TUNE_SPLITS = ("tune", "tune2", "tune3")
+#: The tuning splits written by others: ``tune`` (first round), ``tune2`` (second round),
+#: ``tune3`` (third round) and ``tune4`` (fourth round).
+TUNE_SPLITS = ("tune", "tune2", "tune3", "tune4")
 _results: dict[str, Result] = {}
 
 
@@ -85,15 +88,25 @@ def test_tune_accuracy(split: str, lang: str) -> None:
 
 
 #: Accuracy per language on each held-out split when last measured (2026-11-29, after the
-#: third round of rules; before it: heldout 78%, heldout2 79% overall): a floor against
-#: regressions, NOT the goal. ``heldout2`` was written in this round by someone who never
-#: saw the rules nor the other splits, and nobody tuning has read it.
+#: fourth round of rules, measured at its end, percentages only: heldout 86%, heldout2
+#: 84% overall; after the third round: 83% and 81%): a floor against regressions, NOT
+#: the goal.
+#: ``heldout2`` was written by someone who never saw the rules nor the other splits, and
+#: nobody tuning has read either split.
 HELDOUT_REACHED = {
-    "heldout": {"en": 0.87, "sv": 0.82, "fr": 0.83, "hr": 0.76, "bg": 0.77},
-    "heldout2": {"en": 0.87, "sv": 0.76, "fr": 0.68, "hr": 0.79, "bg": 0.83},
+    "heldout": {"en": 0.89, "sv": 0.83, "fr": 0.85, "hr": 0.82, "bg": 0.82},
+    "heldout2": {"en": 0.88, "sv": 0.80, "fr": 0.73, "hr": 0.83, "bg": 0.87},
 }
 #: Where the issue's goal is met already; everywhere else it is an expected failure.
-GOAL_MET = {("heldout", "sv"), ("heldout", "fr"), ("heldout2", "bg")}
+GOAL_MET = {
+    ("heldout", "sv"),
+    ("heldout", "fr"),
+    ("heldout", "hr"),
+    ("heldout", "bg"),
+    ("heldout2", "sv"),
+    ("heldout2", "hr"),
+    ("heldout2", "bg"),
+}
 
 HELDOUT_CASES = [(split, lang) for split in HELDOUT_REACHED for lang in LANGUAGES]
 

@@ -42,7 +42,7 @@ _DECISIVE = frozenset(DECISIVE)
 _SOFTENERS = frozenset(SOFTENERS)
 #: Where a text may be cut without changing its tokens: after a sentence end or a line
 #: break followed by white space (see :func:`partways.coach.tokens.tokenize`).
-_CUT = re.compile(r"(?<=[.!?;…\n])(?=\s)")
+_CUT = re.compile(r"(?<=[.!?;…\n])(?<!\d\.)(?=\s)")
 #: Everything the sentences before the cut hold (tokens, pairs, findings, reasons,
 #: sentences, their tags, the questions, the assents).
 _State = tuple[

@@ -44,6 +44,8 @@ _FIRST = frozenset({"blame", "reversal", "decision"})
 _CLAUSE_ENDS = (END, NEWLINE, COMMA)
 #: Kinds of blame that an acknowledging frame does not soften (sarcasm, threats).
 _UNSOFTENED = frozenset(("contempt", "threat"))
+#: A reversal of this kind is acknowledged, not taken, after a frame ("I appreciate the raise").
+_ACKNOWLEDGED = ("reversal", "bargain")
 
 #: A phrase hit: tag, kind, first token, token after the last.
 Hit = tuple[str, str, int, int]
@@ -153,8 +155,11 @@ def _settle(hits: list[Hit], pairs: list[tuple[int, str]], lexicon: Lexicon) -> 
     }  # ("I don't know how anyone puts up with you" acknowledges nothing)
     kept: list[Hit] = []
     for tag, kind, first, last in hits:
-        if tag == "blame" and kind not in _UNSOFTENED and _framed(first, pairs, framed):
-            continue  # "I know your team has had delays", "thank you for always paying"
+        softened = (tag == "blame" and kind not in _UNSOFTENED) or (tag, kind) == _ACKNOWLEDGED
+        if softened and _framed(first, pairs, framed):
+            # "I know your team has had delays", "thank you for always paying", "I
+            # appreciate the raise" (acknowledging an offer is not bargaining)
+            continue
         if tag == "reversal" and (
             last in undone or (last + 1 in undone and pairs[last][0] == WORD)
         ):

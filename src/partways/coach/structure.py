@@ -17,6 +17,8 @@ __all__ = ["structure"]
 
 _DECISIVE = frozenset(DECISIVE)
 _GOOD = frozenset(("decision", "notice", "handoff", "in-writing", "gratitude"))
+#: What an opening "Yes," may go on to that is a plan of its own, not agreement.
+_OWN_PLAN = frozenset(("handoff", "in-writing"))
 
 
 def structure(reader: Reader) -> list[Finding]:
@@ -39,8 +41,17 @@ def structure(reader: Reader) -> list[Finding]:
     # The opening: the first sentence that is not a greeting, or an assent on its own
     # line ("Fine." reads like a one-word greeting line).
     opening = next((n for n, s in enumerate(sentences) if n in reader.agreed or not s.greeting), -1)
-    if opening in reader.agreed and not tags & {"decision", "reversal", "blame"}:
+    if opening not in reader.agreed:
+        # ... or a later assent that is a sentence of its own ("Ten percent... fine.").
+        opening = next((n for n in sorted(reader.agreed) if sentences[n].words <= 4), opening)
+    if (
+        opening in reader.agreed
+        and not tags & {"decision", "reversal", "blame"}
+        and not tags & _OWN_PLAN
+    ):
         # Agreeing to what the client asked, with no decision ("Okay. Same time next week").
+        # "Yes, I'll send it tonight" answers with a plan of one's own (a handoff, a
+        # written summary): no assent.
         a, b = reader.agreed[opening]
         tokens = reader.tokens
         found.append(reader.finding("reversal", "assent", tokens[a].start, tokens[b - 1].end))

@@ -10,6 +10,8 @@ used for matching:
   (``й`` is not ``и``);
 * in French, an elided article or pronoun is its own token: ``j'ai`` is ``j'`` +
   ``ai``, ``qu'on`` is ``qu'`` + ``on``;
+* a number keeps an ordinal ending (``15th``, ``1er``, ``1:a``) and, before a
+  lower-case word, its ordinal dot (``27. ožujka``, ``3. март``): that dot ends no sentence;
 * in English, a contraction is two tokens read in full: ``I'll`` is ``i`` + ``will``,
   ``won't`` is ``will`` + ``not`` (so a pattern ``i will not`` matches ``I won't``).
 
@@ -35,7 +37,8 @@ NEWLINE = 4
 
 _TOKEN = re.compile(
     r"(?P<w>[^\W\d_](?:[^\W_]|[\u0300-\u036f])*(?:['’ʼ\-‑](?:[^\W_]|[\u0300-\u036f])+)*)"
-    r"|(?P<n>\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|e|:e|a)?\b)"
+    r"|(?P<n>\d+(?:[.,:/]\d+)*(?:(?:st|nd|rd|th|er|re|e|:e|a)\b|\.(?=[ \t\u00a0]+"
+    r"[a-z\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f\u0430-\u045f])|\b))"
     r"|(?P<e>[.!?;…]+)"
     r"|(?P<c>[,:\u2013\u2014]|\s-\s)"
     r"|(?P<l>\n)"
@@ -80,7 +83,7 @@ def fold(word: str) -> str:
 
 
 #: Where text is cut for the memo: after a sentence end or line break followed by space.
-_SEGMENT = re.compile(r"(?<=[.!?;…\n])(?=\s)")
+_SEGMENT = re.compile(r"(?<=[.!?;…\n])(?<!\d\.)(?=\s)")
 _MEMO: dict[tuple[str, str, int], list[Token]] = {}
 _MEMO_SIZE = 4_096
 
