@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from partways.loading import PackLoader
 from partways.paths import bundled_scenarios
@@ -44,3 +46,16 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeApp:
         )
 
     return make
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until the app has started its start-up workers (after its first paint),
+    then until every worker is done, then for the screen to catch up: waiting for
+    the workers alone can come before the start-up ones exist."""
+    app = pilot.app
+    for _ in range(200):
+        if getattr(app, "started_up", True):
+            break
+        await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()

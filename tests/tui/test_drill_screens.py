@@ -16,7 +16,7 @@ from partways.tui.screens.dialogs import NamesDialog
 from partways.tui.screens.quickfire import QuickFireScreen
 from partways.tui.widgets.countdown import Countdown
 
-from .conftest import MakeApp
+from .conftest import MakeApp, settle
 from .practice_data import NOW, drill_store, practice_app
 
 #: A firm, brief answer in each fixture language.
@@ -24,11 +24,6 @@ FIRM = {
     "en": "My decision is final. I'll send the handover document on Friday.",
     "sv": "Mitt beslut står fast. Jag skickar överlämningen på fredag.",
 }
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_quickfire(pilot: Pilot[Any]) -> QuickFireScreen:

@@ -12,15 +12,10 @@ from textual.widgets import Input
 
 from partways.tui.widgets.countdown import Countdown
 
-from .conftest import MakeApp
+from .conftest import MakeApp, settle
 from .practice_data import practice_app
 
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def keys(*pressed: str) -> Any:

@@ -12,13 +12,8 @@ from textual.widgets import DataTable, Sparkline
 from partways.tui.screens.history import HistoryScreen
 from partways.tui.screens.replay import ReplayScreen
 
-from .conftest import MakeApp
+from .conftest import MakeApp, settle
 from .practice_data import practice_app
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def titles(screen: HistoryScreen) -> list[str]:

@@ -17,7 +17,7 @@ from partways.tui.widgets.choices import ChoiceLine
 from partways.tui.widgets.literal import Literal
 from partways.tui.widgets.transcript import Transcript
 
-from .conftest import FIXTURES, MakeApp
+from .conftest import FIXTURES, MakeApp, settle
 
 SIZE = (80, 24)
 
@@ -265,7 +265,7 @@ async def test_catalog_loads_in_a_worker_and_posts_a_message(
     )
     assert app.loading
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.pause()
         loaded = [m for m in seen if isinstance(m, CatalogLoaded)]
         assert len(loaded) == 1 and loaded[0].catalog.ok
@@ -298,8 +298,7 @@ async def test_a_corrupt_history_is_set_aside_with_a_message(
     seen: list[Message] = []
     app = make_app()
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
-        await app.workers.wait_for_complete()  # the history is read in a worker
-        await pilot.pause()
+        await settle(pilot)  # the history is read in a worker, after the first paint
         messages = [m.notification.message for m in seen if isinstance(m, Notify)]
         assert any("moved to" in m for m in messages), messages
     assert list(data.glob("history.json.corrupt-*"))
@@ -343,7 +342,7 @@ async def test_the_history_is_read_and_written_off_the_ui_thread(
         monkeypatch.setattr(HistoryStore, name, spy)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press("enter", "enter", "1", "1")
         await app.workers.wait_for_complete()
         await pilot.pause()

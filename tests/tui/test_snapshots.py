@@ -14,16 +14,11 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from .conftest import FIXTURES, MakeApp
+from .conftest import FIXTURES, MakeApp, settle
 
 SIZE = (80, 24)
 #: Stand-ins for the bundled scenarios, as the home list shows them.
 HOME = FIXTURES / "home"
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def keys(*pressed: str) -> Callable[[Pilot[Any]], Awaitable[None]]:

@@ -117,8 +117,7 @@ class PartwaysApp(RehearsalFlow, PadFlow, MapFlow, PracticeFlow, ChecklistFlow):
 
     def on_mount(self) -> None:
         # After the first paint: the workers' imports and reads would compete with it.
-        self.call_after_refresh(self.load_state, self.catalog is None)
-        self.call_after_refresh(self.read_practice)
+        self.call_after_refresh(self._after_first_paint)
         if self.played is not None:
             self.start_rehearsal(self.played, self._names.get(self.played.id))
         elif self._pad is not None:
@@ -132,6 +131,17 @@ class PartwaysApp(RehearsalFlow, PadFlow, MapFlow, PracticeFlow, ChecklistFlow):
         gc.enable()
 
     # -- start-up state, read in a worker ----------------------------------------
+
+    #: True once the start-up workers have been started (tests wait for it).
+    started_up = False
+
+    def _after_first_paint(self) -> None:
+        """Start the workers that read the state the screens show: the packs (unless
+        loaded), the best results, the drills' status, the offboardings."""
+        self.load_state(self.catalog is None)
+        self.read_practice()
+        self.read_offboardings()
+        self.started_up = True
 
     @work(thread=True, exclusive=True, group="catalog")
     def load_state(self, with_catalog: bool) -> None:

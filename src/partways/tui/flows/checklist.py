@@ -70,9 +70,7 @@ class ChecklistFlow(ChecklistState, Flow):
         return self._checklists
 
     def on_mount(self) -> None:
-        self.today = today()
-        # After the first paint: the worker's imports and reads would compete with it.
-        self.call_after_refresh(self.read_offboardings)
+        self.today = today()  # read by the app after the first paint (read_offboardings)
         if self.start_on_checklist:
             self.open_checklists()
 
