@@ -17,6 +17,7 @@ from partways.vocab import ABANDONED
 
 if TYPE_CHECKING:
     from partways.records import Outcome
+    from partways.store.index import Row
 
 #: How many weeks the heatmap shows (about four months).
 HEATMAP_WEEKS = 17
@@ -121,3 +122,19 @@ def heatmap(
             day = first + timedelta(weeks=week, days=weekday)
             grid[weekday][week] = days.get(day, 0) if day <= today else None
     return grid
+
+
+def practice_of_row(row: Row) -> Practice:
+    """A history row (no transcript) as the drills see it: its tags and stance counts."""
+    s = row.scores
+    return Practice(
+        row.finished,
+        row.scenario,
+        row.outcome,
+        (s.firmness, s.brevity, s.grace, s.handoff),
+        dict(row.tags) | dict(row.stances),
+        row.key,
+        row.title,
+        row.language,
+        row.turns,
+    )

@@ -79,6 +79,14 @@ class HistoryRead(Message):
 
 
 @dataclass
+class StoreNotice(Message):
+    """A store set a corrupt file aside while a worker read or wrote it: ``notice`` says
+    what happened and where the old file is (every worker's notices reach the person)."""
+
+    notice: str
+
+
+@dataclass
 class OutcomeLogged(Message):
     """A rehearsal's outcome was written to the history.
 

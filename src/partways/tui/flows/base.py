@@ -7,6 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import on
+
+from partways.tui.messages import StoreNotice
 from partways.tui.state import PartwaysState
 
 if TYPE_CHECKING:
@@ -45,6 +48,16 @@ class Flow(PartwaysState):
             if callable(self._history):
                 self._history = self._history()
             return self._history
+
+    def tell(self, notice: str | None) -> None:
+        """From a worker: have ``notice`` (a store's, about a corrupt file set aside)
+        shown. Call it with every notice a store call returns."""
+        if notice:
+            self.post_message(StoreNotice(notice))
+
+    @on(StoreNotice)
+    def _store_notice(self, message: StoreNotice) -> None:
+        self.warn(message.notice)
 
     def warn(self, notice: str | None) -> None:
         """Show a store's message about a corrupt database set aside, if there is one."""

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from partways.records import Outcome
     from partways.scenario.model import Scenario
     from partways.store.drills import DrillStore
-    from partways.store.index import Row
 
 #: Functions here that call a store without being workers themselves: they run
 #: only inside the workers below (``tests/tui/test_shape.py``).
@@ -55,24 +54,6 @@ FIRST_PAGE = 40
 
 def _now() -> datetime:
     return datetime.now().astimezone()
-
-
-def practice_of_row(row: Row) -> Practice:
-    """A history row (no transcript) as the drills see it: its tags and stance counts."""
-    from partways.drills.calendar import Practice
-
-    s = row.scores
-    return Practice(
-        row.finished,
-        row.scenario,
-        row.outcome,
-        (s.firmness, s.brevity, s.grace, s.handoff),
-        dict(row.tags) | dict(row.stances),
-        row.key,
-        row.title,
-        row.language,
-        row.turns,
-    )
 
 
 # -- the workers' messages ------------------------------------------------------
@@ -156,13 +137,21 @@ class PracticeFlow(Flow):
         return DrillStore(Collection(self.store.data_dir, NAME))
 
     def _practices(self, newest: int | None = None) -> list[Practice]:
-        return [practice_of_row(row) for row in self.store.rows(newest).value]
+        read = self.store.rows(newest)
+        self.tell(read.notice)
+        from partways.drills.calendar import practice_of_row
+
+        return [practice_of_row(row) for row in read.value]
 
     def _recent(self, count: int) -> list[Outcome]:
-        return self.store.recent(count).value
+        read = self.store.recent(count)
+        self.tell(read.notice)
+        return read.value
 
     def _cards(self) -> dict[str, DrillCard]:
-        return self._drill_store().cards().cards
+        read = self._drill_store().cards()
+        self.tell(read.notice)
+        return read.cards
 
     @work(thread=True, exclusive=True, group="practice")
     def read_practice(self) -> None:
@@ -198,7 +187,9 @@ class PracticeFlow(Flow):
     @work(thread=True, exclusive=True, group="replay")
     def read_replay(self, key: str) -> None:
         try:
-            found = self.store.get(key).value
+            read = self.store.get(key)
+            self.tell(read.notice)
+            found = read.value
         except OSError as error:
             self.post_message(ReplayRead(None, str(error)))
             return
@@ -235,13 +226,15 @@ class PracticeFlow(Flow):
         now = self.clock()
         try:
             store = self._drill_store()
-            known = store.cards().cards
+            read = store.cards()
+            self.tell(read.notice)
+            known = read.cards
             cards = []
             for scenario, node in keys:
                 key = line_key(scenario, node) if node is not None else scenario
                 card = known.get(key) or new_card(scenario, now, node)
                 cards.append(review(card, Rating(rating), now))
-            store.put(cards)
+            self.tell(store.put(cards))
         except OSError as error:
             self.post_message(CardsChanged([], str(error)))
             return
@@ -278,6 +271,11 @@ class PracticeFlow(Flow):
     @on(PracticeRead)
     def _practice_read(self, message: PracticeRead) -> None:
         from partways.drills.overview import status
+
+        if message.notice:  # the read failed (a notice about a file set aside comes apart)
+            self.notify(
+                f"Could not read your practice: {message.notice}", severity="error", markup=False
+            )
 
         ids = [s.id for s in self.scenarios]
         self.drill_status = status(
