@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_tmux import Tmux
+from tests.e2e.test_tmux import Tmux, running
 from tests.installed import installed_partways
 
 pytestmark = pytest.mark.e2e
@@ -23,38 +21,8 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if shutil.which("tmux") is None:
-        pytest.fail("tmux is not installed (.ci/run installs it)")
-    env = {
-        **os.environ,
-        "PARTWAYS_DATA_DIR": str(tmp_path / "data"),
-        "PARTWAYS_TODAY": "2026-03-04",
-        "TERM": "xterm-256color",
-        "TEXTUAL_ANIMATIONS": "none",
-        "TMUX_TMPDIR": str(tmp_path),
-    }
-    env.pop("TMUX", None)
-    session = f"partways-{uuid.uuid4().hex[:8]}"
-    subprocess.run(
-        [
-            "tmux",
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            f"cd {tmp_path} && {installed_partways()} checklist",
-        ],
-        check=True,
-        env=env,
-    )
-    try:
-        yield Tmux(session, env)
-    finally:
-        subprocess.run(["tmux", "kill-server"], env=env, capture_output=True)
+    command = f"cd {tmp_path} && {installed_partways()} checklist"
+    yield from running(tmp_path, command, PARTWAYS_TODAY="2026-03-04")
 
 
 def test_set_up_tick_letter_then_kill_and_find_it_again(tmux: Tmux, tmp_path: Path) -> None:

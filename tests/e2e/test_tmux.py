@@ -58,6 +58,13 @@ class Tmux:
 
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    command = f"{installed_partways()} --scenarios {FIXTURES} play fixture-markup"
+    yield from running(tmp_path, command)
+
+
+def running(tmp_path: Path, command: str, **extra_env: str) -> Iterator[Tmux]:
+    """``command`` in a fresh tmux session at 80×24, with its data in ``tmp_path``: a
+    :class:`Tmux` to drive it; the tmux server is killed afterwards."""
     if shutil.which("tmux") is None:
         pytest.fail("tmux is not installed (.ci/run installs it)")
     env = {
@@ -66,10 +73,10 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
         "TERM": "xterm-256color",
         "TEXTUAL_ANIMATIONS": "none",
         "TMUX_TMPDIR": str(tmp_path),
+        **extra_env,
     }
     env.pop("TMUX", None)
     session = f"partways-{uuid.uuid4().hex[:8]}"
-    command = f"{installed_partways()} --scenarios {FIXTURES} play fixture-markup"
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
         check=True,
