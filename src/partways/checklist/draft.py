@@ -5,8 +5,9 @@ The app's dialog and the command line read the same fields the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from partways.checklist.dates import parse_iso
 from partways.checklist.model import (
@@ -39,21 +40,16 @@ class Draft:
 
     def build(self, template: list[TemplateItem], *, id: str, created: str) -> Offboarding:
         """The offboarding this draft describes, its checklist from ``template``."""
-        return new_offboarding(
-            template,
-            id=id,
-            client=self.client,
-            reason=self.reason,
-            talk=self.talk,
-            notice_days=self.notice_days,
-            created=created,
-            language=self.language,
-            agency=self.agency,
-            you=self.you,
-            contact=self.contact,
-            deliverables=self.deliverables,
-            notes=self.notes,
-        )
+        return new_offboarding(template, id=id, created=created, **self.details())
+
+    def details(self) -> dict[str, Any]:
+        """The draft's fields by name: an offboarding's details of the same names."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def of(cls, offboarding: Offboarding) -> Draft:
+        """The details of ``offboarding``, as the dialog and ``checklist edit`` start from."""
+        return cls(**{f.name: getattr(offboarding, f.name) for f in fields(cls)})
 
 
 def check_notice(text: str) -> int | None:

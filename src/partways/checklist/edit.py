@@ -29,18 +29,7 @@ from partways.vocab import LANGUAGES, REASONS
 
 def draft_of(o: Offboarding) -> Draft:
     """The details of ``o`` as the dialog and ``checklist edit`` start from."""
-    return Draft(
-        client=o.client,
-        reason=o.reason,
-        talk=o.talk,
-        notice_days=o.notice_days,
-        language=o.language,
-        agency=o.agency,
-        you=o.you,
-        contact=o.contact,
-        deliverables=o.deliverables,
-        notes=o.notes,
-    )
+    return Draft.of(o)
 
 
 def moved(item: Item, rule_text: str, talk: date, end: date) -> Item:
